@@ -1,0 +1,60 @@
+package dev.agenttrace.runtime;
+
+import dev.agenttrace.llm.ChatRequest;
+import dev.agenttrace.llm.ChatResponse;
+import dev.agenttrace.llm.Message;
+import dev.agenttrace.llm.ToolCall;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * What an {@link Agent} may do: every call here is a durable operation. Completed operations are journaled; when
+ * the runtime re-runs the agent after a wait, they return their journaled result without running again and without
+ * a new span. Waits ({@link #callTools}, {@link #sleep}, {@link #waitForEvent}, {@link #awaitApproval}) end the
+ * current execution segment; the agent continues in a new segment once the wait is satisfied.
+ *
+ * <p>Waits unwind the agent with an internal {@link Error}: do not catch {@code Throwable} around these calls.
+ */
+public interface AgentContext {
+
+  /** Calls the chat model; recorded as a {@code chat {model}} span. */
+  ChatResponse chat(ChatRequest request);
+
+  /**
+   * Runs the requested tools while the agent waits (the segment ends; each tool gets an {@code execute_tool} span),
+   * then returns one tool-result message per call, in order, to append to the conversation.
+   *
+   * @throws ToolFailedException when a tool threw; the tool span records the error
+   */
+  List<Message> callTools(List<ToolCall> calls);
+
+  /** {@link #callTools} for one call; returns the tool's result text. */
+  String callTool(ToolCall call);
+
+  /** Runs {@code body} once as a journaled step ({@code step {name}} span); replays return its stored result. */
+  <T> T step(String name, Supplier<T> body);
+
+  /** {@link #step(String, Supplier)} with an explicit journal key instead of the derived one. */
+  <T> T step(String name, String key, Supplier<T> body);
+
+  /** Waits on the virtual clock: the segment ends; tests advance time instead of sleeping. */
+  void sleep(Duration duration);
+
+  /** Waits until an event of that name is sent to the run, and returns its payload. */
+  String waitForEvent(String name);
+
+  /** Waits for a human decision on {@code name} (human in the loop). */
+  Approval awaitApproval(String name);
+
+  /** The current instant of the virtual clock; journaled, so replays see the same value. */
+  Instant now();
+
+  /** A UUID that is deterministic for the execution and journaled. */
+  UUID randomUuid();
+
+  /** The id of the running execution (stable across segments). */
+  String executionId();
+}

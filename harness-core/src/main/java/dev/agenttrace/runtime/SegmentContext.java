@@ -1,0 +1,241 @@
+package dev.agenttrace.runtime;
+
+import dev.agenttrace.llm.ChatRequest;
+import dev.agenttrace.llm.ChatResponse;
+import dev.agenttrace.llm.Message;
+import dev.agenttrace.llm.ToolCall;
+import dev.agenttrace.llm.Usage;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The {@link AgentContext} of one execution segment: answers journaled operations from the journal (no span, no
+ * side effect), runs new ones (with their spans) and journals them, and suspends the agent at a wait.
+ */
+final class SegmentContext implements AgentContext {
+  private final AgentRun<?> run;
+  private final HarnessServices services;
+  private final Span segment;
+  private final Context segmentContext;
+  private final List<JournalEntry> journaled;
+  private int cursor;
+  private int replayed;
+  private Usage usage = Usage.NONE;
+  private Wait suspendedOn;
+
+  SegmentContext(AgentRun<?> run, HarnessServices services, Span segment, Context segmentContext) {
+    this.run = run;
+    this.services = services;
+    this.segment = segment;
+    this.segmentContext = segmentContext;
+    this.journaled = services.journal().entries(run.executionId());
+  }
+
+  @Override
+  public ChatResponse chat(ChatRequest request) {
+    return perform(OperationKind.CHAT, request.model(), null, key -> {
+      Span span = services.spans().startChat(segmentContext, request, services.requireLlm().providerName());
+      try {
+        ChatResponse response = services.requireLlm().chat(request);
+        usage = usage.plus(response.usage());
+        services.spans().endChat(span, response);
+        return response;
+      } catch (RuntimeException | Error e) {
+        services.spans().fail(span, e);
+        throw e;
+      }
+    });
+  }
+
+  @Override
+  public List<Message> callTools(List<ToolCall> calls) {
+    if (calls.isEmpty()) {
+      return List.of();
+    }
+    String names = String.join(",", calls.stream().map(ToolCall::name).toList());
+    @SuppressWarnings("unchecked")
+    List<ToolOutcome> outcomes = (List<ToolOutcome>) awaitOperation(OperationKind.TOOLS, names,
+        key -> Wait.tools(key, calls), () -> null);
+    List<Message> messages = new ArrayList<>(outcomes.size());
+    for (int i = 0; i < outcomes.size(); i++) {
+      ToolOutcome outcome = outcomes.get(i);
+      if (outcome.failure() != null) {
+        RecordedFailure failure = outcome.failure();
+        throw new ToolFailedException(outcome.toolName(), outcome.callId(), failure.type(), failure.message(),
+            failure.original());
+      }
+      messages.add(Message.toolResult(calls.get(i), outcome.result()));
+    }
+    return List.copyOf(messages);
+  }
+
+  @Override
+  public String callTool(ToolCall call) {
+    return callTools(List.of(call)).get(0).toolResults().get(0).content();
+  }
+
+  @Override
+  public <T> T step(String name, Supplier<T> body) {
+    return step(name, null, body);
+  }
+
+  @Override
+  public <T> T step(String name, String key, Supplier<T> body) {
+    return perform(OperationKind.STEP, name, key, journalKey -> {
+      Span span = services.spans().startStep(segmentContext, name, journalKey);
+      try (var scope = segmentContext.with(span).makeCurrent()) {
+        T result = body.get();
+        services.spans().endStep(span, result);
+        return result;
+      } catch (RuntimeException | Error e) {
+        services.spans().fail(span, e);
+        throw e;
+      }
+    });
+  }
+
+  @Override
+  public void sleep(Duration duration) {
+    if (duration.isNegative() || duration.isZero()) {
+      return;
+    }
+    awaitOperation(OperationKind.TIMER, duration.toString(),
+        key -> Wait.timer(key, services.clock().instant().plus(duration)), () -> null);
+  }
+
+  @Override
+  public String waitForEvent(String name) {
+    return (String) awaitOperation(OperationKind.EVENT, name, key -> Wait.event(key, name),
+        () -> run.takeBufferedEvent(name));
+  }
+
+  @Override
+  public Approval awaitApproval(String name) {
+    return (Approval) awaitOperation(OperationKind.APPROVAL, name, key -> Wait.approval(key, name),
+        () -> run.takeBufferedApproval(name));
+  }
+
+  @Override
+  public Instant now() {
+    return perform(OperationKind.NOW, "", null, key -> services.clock().instant());
+  }
+
+  @Override
+  public UUID randomUuid() {
+    int position = cursor;
+    return perform(OperationKind.UUID, "", null,
+        key -> UUID.nameUUIDFromBytes((run.executionId() + "#" + position).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Override
+  public String executionId() {
+    return run.executionId();
+  }
+
+  int replayedCount() {
+    return replayed;
+  }
+
+  Usage usage() {
+    return usage;
+  }
+
+  /** The wait the agent was suspended on, if it suspended (even when the agent wrongly caught the signal). */
+  Wait suspendedOn() {
+    return suspendedOn;
+  }
+
+  Span segmentSpan() {
+    return segment;
+  }
+
+  /** Runs or replays a non-waiting operation. */
+  @SuppressWarnings("unchecked")
+  private <T> T perform(
+      OperationKind kind, String name, String explicitKey, Function<String, T> execute) {
+    String key = currentKey(kind, name, explicitKey);
+    String description = describe(kind, name);
+    int position = cursor++;
+    if (position < journaled.size()) {
+      return (T) replay(position, key, description);
+    }
+    try {
+      T value = execute.apply(key);
+      services.journal().append(run.executionId(),
+          JournalEntry.completed(position, kind, key, description, value));
+      return value;
+    } catch (RuntimeException | Error e) {
+      services.journal().append(run.executionId(),
+          JournalEntry.failed(position, kind, key, description, RecordedFailure.of(e)));
+      throw e;
+    }
+  }
+
+  /** Runs or replays a wait: immediately satisfied when {@code available} has a value, else suspends. */
+  private Object awaitOperation(
+      OperationKind kind, String name, Function<String, Wait> waitFor, Supplier<Object> available) {
+    String key = currentKey(kind, name, null);
+    String description = describe(kind, name);
+    int position = cursor++;
+    if (position < journaled.size()) {
+      JournalEntry entry = journaled.get(position);
+      if (entry.isPending() && entry.key().equals(key)) {
+        throw suspend(entry.pendingWait());
+      }
+      return replay(position, key, description);
+    }
+    Object ready = available.get();
+    if (ready != null) {
+      services.journal().append(run.executionId(), JournalEntry.completed(position, kind, key, description, ready));
+      return ready;
+    }
+    Wait wait = waitFor.apply(key);
+    services.journal().append(run.executionId(), JournalEntry.pending(position, kind, key, description, wait));
+    throw suspend(wait);
+  }
+
+  private SuspendSignal suspend(Wait wait) {
+    suspendedOn = wait;
+    return new SuspendSignal(wait);
+  }
+
+  private Object replay(int position, String key, String description) {
+    JournalEntry entry = journaled.get(position);
+    if (!entry.key().equals(key)) {
+      throw new NonDeterminismException(run.executionId(), position,
+          entry.description() + " (key " + entry.key() + ")", description + " (key " + key + ")");
+    }
+    replayed++;
+    if (entry.isFailed()) {
+      throw rethrowable(entry.failure());
+    }
+    return entry.value();
+  }
+
+  private static RuntimeException rethrowable(RecordedFailure failure) {
+    Throwable original = failure.original();
+    if (original instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (original instanceof Error error) {
+      throw error;
+    }
+    return new ReplayedFailureException(failure.type(), failure.message(), original);
+  }
+
+  private String currentKey(OperationKind kind, String name, String explicitKey) {
+    return explicitKey != null ? explicitKey : cursor + ":" + kind.wireValue() + ":" + name;
+  }
+
+  private static String describe(OperationKind kind, String name) {
+    return name.isEmpty() ? kind.wireValue() : kind.wireValue() + " " + name;
+  }
+}

@@ -31,9 +31,14 @@ record ReplyBody(String description, BiFunction<ChatRequest, ResponseDefaults, C
     return message("text " + Text.quote(text), FinishReason.STOP, defaults -> Message.assistant(text));
   }
 
+  /** One tool call that gets the stub's next {@code call_N} id. */
+  static ReplyBody toolCall(String toolName, String argumentsJson) {
+    return toolCalls(AgentStubs.toolCall(toolName, argumentsJson));
+  }
+
   /** Tool calls; a call with a blank id gets the stub's next {@code call_N} id. */
-  static ReplyBody toolCalls(List<ToolCall> calls) {
-    List<ToolCall> copy = List.copyOf(calls);
+  static ReplyBody toolCalls(ToolCall... calls) {
+    List<ToolCall> copy = List.of(calls);
     if (copy.isEmpty()) {
       throw new IllegalArgumentException("A tool call reply needs at least one tool call");
     }
@@ -48,14 +53,33 @@ record ReplyBody(String description, BiFunction<ChatRequest, ResponseDefaults, C
     return computed("response " + Text.quote(response.text()), request -> response);
   }
 
-  static ReplyBody computed(String description, Function<ChatRequest, ChatResponse> function) {
+  static ReplyBody computed(Function<ChatRequest, ChatResponse> function) {
+    return computed("computed reply", function);
+  }
+
+  private static ReplyBody computed(String description, Function<ChatRequest, ChatResponse> function) {
     Objects.requireNonNull(function, "function");
     return new ReplyBody(description,
         (request, defaults) -> Objects.requireNonNull(function.apply(request), "the reply function returned null"));
   }
 
-  /** Throws the supplied exception on every use. */
-  static ReplyBody failure(Supplier<LlmException> failure) {
+  /** Throws exactly {@code exception}, the same instance on every use. */
+  static ReplyBody failure(LlmException exception) {
+    Objects.requireNonNull(exception, "exception");
+    return failure(() -> exception);
+  }
+
+  /** Throws a new {@link AgentStubs#rateLimitError()} on every use. */
+  static ReplyBody rateLimit() {
+    return failure(AgentStubs::rateLimitError);
+  }
+
+  /** Throws a new {@link AgentStubs#serverError()} on every use. */
+  static ReplyBody serverError() {
+    return failure(AgentStubs::serverError);
+  }
+
+  private static ReplyBody failure(Supplier<LlmException> failure) {
     LlmException example = failure.get();
     String description = "failure " + example.errorType()
         + (example.statusCode() == 0 ? "" : " (HTTP " + example.statusCode() + ")");

@@ -7,8 +7,6 @@ import dev.agenttrace.llm.LlmException;
 import dev.agenttrace.llm.ToolCall;
 import dev.agenttrace.llm.Usage;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -75,11 +73,11 @@ public final class ReplyChain {
   }
 
   public ReplyChain thenReplyWithToolCall(String toolName, String argumentsJson) {
-    return then(ReplyBody.toolCalls(List.of(AgentStubs.toolCall(toolName, argumentsJson))));
+    return then(ReplyBody.toolCall(toolName, argumentsJson));
   }
 
   public ReplyChain thenReplyWithToolCalls(ToolCall... calls) {
-    return then(ReplyBody.toolCalls(Arrays.asList(calls)));
+    return then(ReplyBody.toolCalls(calls));
   }
 
   public ReplyChain thenReply(ChatResponse response) {
@@ -87,20 +85,19 @@ public final class ReplyChain {
   }
 
   public ReplyChain thenReplyWith(Function<ChatRequest, ChatResponse> function) {
-    return then(ReplyBody.computed("computed reply", function));
+    return then(ReplyBody.computed(function));
   }
 
   public ReplyChain thenFailWith(LlmException exception) {
-    Objects.requireNonNull(exception, "exception");
-    return then(ReplyBody.failure(() -> exception));
+    return then(ReplyBody.failure(exception));
   }
 
   public ReplyChain thenFailWithRateLimit() {
-    return then(ReplyBody.failure(AgentStubs::rateLimitError));
+    return then(ReplyBody.rateLimit());
   }
 
   public ReplyChain thenFailWithServerError() {
-    return then(ReplyBody.failure(AgentStubs::serverError));
+    return then(ReplyBody.serverError());
   }
 
   /** The stubbing in words, as listed by {@link LlmStub#unusedStubs()}. */

@@ -4,8 +4,6 @@ import dev.agenttrace.llm.ChatRequest;
 import dev.agenttrace.llm.ChatResponse;
 import dev.agenttrace.llm.LlmException;
 import dev.agenttrace.llm.ToolCall;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -35,12 +33,12 @@ public final class RequestStubbing {
 
   /** Replies with one tool call (id {@code call_N} of this stub); finish reason {@code TOOL_CALL} unless set. */
   public ReplyChain replyWithToolCall(String toolName, String argumentsJson) {
-    return start(ReplyBody.toolCalls(List.of(AgentStubs.toolCall(toolName, argumentsJson))));
+    return start(ReplyBody.toolCall(toolName, argumentsJson));
   }
 
   /** Replies with parallel tool calls; calls with a blank id get this stub's next {@code call_N} id. */
   public ReplyChain replyWithToolCalls(ToolCall... calls) {
-    return start(ReplyBody.toolCalls(Arrays.asList(calls)));
+    return start(ReplyBody.toolCalls(calls));
   }
 
   /** Replies with exactly {@code response} (modifiers set on the chain override its fields). */
@@ -50,23 +48,22 @@ public final class RequestStubbing {
 
   /** Replies with the response {@code function} computes from the request. */
   public ReplyChain replyWith(Function<ChatRequest, ChatResponse> function) {
-    return start(ReplyBody.computed("computed reply", function));
+    return start(ReplyBody.computed(function));
   }
 
   /** Throws exactly {@code exception} (the same instance each time). */
   public ReplyChain failWith(LlmException exception) {
-    Objects.requireNonNull(exception, "exception");
-    return start(ReplyBody.failure(() -> exception));
+    return start(ReplyBody.failure(exception));
   }
 
   /** Throws a new {@link AgentStubs#rateLimitError()} (HTTP 429). */
   public ReplyChain failWithRateLimit() {
-    return start(ReplyBody.failure(AgentStubs::rateLimitError));
+    return start(ReplyBody.rateLimit());
   }
 
   /** Throws a new {@link AgentStubs#serverError()} (HTTP 500). */
   public ReplyChain failWithServerError() {
-    return start(ReplyBody.failure(AgentStubs::serverError));
+    return start(ReplyBody.serverError());
   }
 
   private ReplyChain start(ReplyBody body) {

@@ -1,6 +1,8 @@
 package dev.agenttrace.capture;
 
+import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Records where a span was started: the caller's stack, without the OpenTelemetry SDK and capture frames, as
@@ -9,6 +11,9 @@ import java.util.stream.Collectors;
 final class StartSites {
   private static final int MAX_FRAMES = 16;
   private static final StackWalker WALKER = StackWalker.getInstance();
+  private static final List<String> CAPTURE_INTERNALS = Stream.of(
+      StartSites.class, OpenSpanTracker.class, SpanSink.class, ScopeRoutingProcessor.class)
+      .map(Class::getName).toList();
 
   private StartSites() {}
 
@@ -24,6 +29,6 @@ final class StartSites {
     return className.startsWith("io.opentelemetry.sdk.")
         || className.startsWith("io.opentelemetry.api.")
         || className.startsWith("io.opentelemetry.context.")
-        || className.startsWith(StartSites.class.getPackageName() + ".");
+        || CAPTURE_INTERNALS.stream().anyMatch(className::startsWith);
   }
 }

@@ -19,8 +19,7 @@ import java.util.stream.Collectors;
  * GenAI JSON attributes; content that does not parse is kept as raw text and reported by
  * {@link #contentProblems()} instead of failing the whole trace.
  */
-public final class LlmCall {
-  private final TraceSpan span;
+public final class LlmCall extends SpanView {
   private final List<String> problems = new ArrayList<>();
   private final List<Message> inputMessages;
   private final List<Message> outputMessages;
@@ -28,41 +27,37 @@ public final class LlmCall {
   private final FinishReason finishReason;
 
   LlmCall(TraceSpan span) {
-    this.span = span;
+    super(span);
     this.inputMessages = parse(SpanConventions.GEN_AI_INPUT_MESSAGES.getKey(),
-        span.attribute(SpanConventions.GEN_AI_INPUT_MESSAGES), GenAiJson::parseMessages);
+        span().attribute(SpanConventions.GEN_AI_INPUT_MESSAGES), GenAiJson::parseMessages);
     this.outputMessages = parse(SpanConventions.GEN_AI_OUTPUT_MESSAGES.getKey(),
-        span.attribute(SpanConventions.GEN_AI_OUTPUT_MESSAGES), GenAiJson::parseMessages);
+        span().attribute(SpanConventions.GEN_AI_OUTPUT_MESSAGES), GenAiJson::parseMessages);
     this.toolDefinitions = parse(SpanConventions.GEN_AI_TOOL_DEFINITIONS.getKey(),
-        span.attribute(SpanConventions.GEN_AI_TOOL_DEFINITIONS), GenAiJson::parseToolDefinitions);
+        span().attribute(SpanConventions.GEN_AI_TOOL_DEFINITIONS), GenAiJson::parseToolDefinitions);
     this.finishReason = readFinishReason();
-  }
-
-  public TraceSpan span() {
-    return span;
   }
 
   /** {@code gen_ai.provider.name}. */
   public Optional<String> provider() {
-    return span.attribute(SpanConventions.GEN_AI_PROVIDER_NAME);
+    return span().attribute(SpanConventions.GEN_AI_PROVIDER_NAME);
   }
 
   public Optional<String> requestModel() {
-    return span.attribute(SpanConventions.GEN_AI_REQUEST_MODEL);
+    return span().attribute(SpanConventions.GEN_AI_REQUEST_MODEL);
   }
 
   public Optional<String> responseModel() {
-    return span.attribute(SpanConventions.GEN_AI_RESPONSE_MODEL);
+    return span().attribute(SpanConventions.GEN_AI_RESPONSE_MODEL);
   }
 
   /** The best known model name: response model, else request model, else the one in the span name. */
   public String model() {
     return responseModel().or(this::requestModel)
-        .orElseGet(() -> SpanNames.subject(span.name(), SpanConventions.OP_CHAT));
+        .orElseGet(() -> SpanNames.subject(span().name(), SpanConventions.OP_CHAT));
   }
 
   public Optional<String> responseId() {
-    return span.attribute(SpanConventions.GEN_AI_RESPONSE_ID);
+    return span().attribute(SpanConventions.GEN_AI_RESPONSE_ID);
   }
 
   /** The conversation sent to the model; empty when not captured or malformed. */
@@ -101,31 +96,27 @@ public final class LlmCall {
 
   /** {@code gen_ai.response.finish_reasons} as recorded. */
   public List<String> finishReasons() {
-    return span.attribute(SpanConventions.GEN_AI_RESPONSE_FINISH_REASONS).orElse(List.of());
+    return span().attribute(SpanConventions.GEN_AI_RESPONSE_FINISH_REASONS).orElse(List.of());
   }
 
   /** Token usage; zero counts when not recorded. */
   public Usage usage() {
-    return SpanUsage.of(span);
+    return SpanUsage.of(span());
   }
 
   /** The time the call took (span duration). */
   public Duration latency() {
-    return span.duration();
-  }
-
-  public Optional<TraceError> error() {
-    return TraceError.of(span);
+    return span().duration();
   }
 
   /** The raw {@code gen_ai.input.messages} JSON. */
   public Optional<String> rawInputMessages() {
-    return span.attribute(SpanConventions.GEN_AI_INPUT_MESSAGES);
+    return span().attribute(SpanConventions.GEN_AI_INPUT_MESSAGES);
   }
 
   /** The raw {@code gen_ai.output.messages} JSON. */
   public Optional<String> rawOutputMessages() {
-    return span.attribute(SpanConventions.GEN_AI_OUTPUT_MESSAGES);
+    return span().attribute(SpanConventions.GEN_AI_OUTPUT_MESSAGES);
   }
 
   /** Why some recorded content could not be read (malformed JSON, unknown values); empty when all was read. */
@@ -167,6 +158,6 @@ public final class LlmCall {
 
   @Override
   public String toString() {
-    return "LlmCall[" + model() + ", span " + span.spanId() + "]";
+    return "LlmCall[" + model() + ", span " + span().spanId() + "]";
   }
 }

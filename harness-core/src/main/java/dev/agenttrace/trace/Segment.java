@@ -2,7 +2,6 @@ package dev.agenttrace.trace;
 
 import dev.agenttrace.llm.Usage;
 import io.opentelemetry.sdk.trace.data.LinkData;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -13,55 +12,50 @@ import java.util.OptionalInt;
  * segment's place in its {@link Execution}, how it ended, what it waits on, how it resumed, and the LLM calls, tool
  * invocations and steps that ran inside it.
  */
-public final class Segment {
-  private final TraceSpan span;
+public final class Segment extends SpanView {
   private final List<LlmCall> llmCalls;
   private final List<ToolInvocation> toolInvocations;
   private final List<Step> steps;
 
   Segment(TraceSpan span, List<LlmCall> llmCalls, List<ToolInvocation> toolInvocations, List<Step> steps) {
-    this.span = span;
+    super(span);
     this.llmCalls = List.copyOf(llmCalls);
     this.toolInvocations = List.copyOf(toolInvocations);
     this.steps = List.copyOf(steps);
   }
 
-  public TraceSpan span() {
-    return span;
-  }
-
   /** {@code agenttrace.segment.index} (0 for the first segment); empty when not recorded. */
   public OptionalInt index() {
-    return span.attribute(SpanConventions.SEGMENT_INDEX)
+    return span().attribute(SpanConventions.SEGMENT_INDEX)
         .map(index -> OptionalInt.of(index.intValue())).orElse(OptionalInt.empty());
   }
 
   /** {@code agenttrace.segment.outcome}; {@link SegmentOutcome#UNKNOWN} when not recorded. */
   public SegmentOutcome outcome() {
-    return SegmentOutcome.fromWireValue(span.attribute(SpanConventions.SEGMENT_OUTCOME).orElse(null));
+    return SegmentOutcome.fromWireValue(span().attribute(SpanConventions.SEGMENT_OUTCOME).orElse(null));
   }
 
   /** {@code agenttrace.execution.id}; empty when the span does not carry one. */
   public Optional<String> executionId() {
-    return span.attribute(SpanConventions.EXECUTION_ID);
+    return span().attribute(SpanConventions.EXECUTION_ID);
   }
 
   /** Whether this segment belongs to an agent or a workflow. */
   public SpanCategory category() {
-    return span.category();
+    return span().category();
   }
 
   /** {@code gen_ai.agent.name}, else the name in the span name. */
   public String agentName() {
-    String operation = span.category() == SpanCategory.WORKFLOW_SEGMENT
+    String operation = span().category() == SpanCategory.WORKFLOW_SEGMENT
         ? SpanConventions.OP_INVOKE_WORKFLOW : SpanConventions.OP_INVOKE_AGENT;
-    return span.attribute(SpanConventions.GEN_AI_AGENT_NAME)
-        .orElseGet(() -> SpanNames.subject(span.name(), operation));
+    return span().attribute(SpanConventions.GEN_AI_AGENT_NAME)
+        .orElseGet(() -> SpanNames.subject(span().name(), operation));
   }
 
   /** What the segment waits on (its {@code agenttrace.wait} event); empty when it did not pause. */
   public Optional<WaitInfo> waitInfo() {
-    return span.event(SpanConventions.EVENT_WAIT).map(WaitInfo::of);
+    return span().event(SpanConventions.EVENT_WAIT).map(WaitInfo::of);
   }
 
   public Optional<WaitKind> waitKind() {
@@ -70,7 +64,7 @@ public final class Segment {
 
   /** How the segment resumed (its {@code agenttrace.resume} event); empty for a first segment. */
   public Optional<ResumeInfo> resumeInfo() {
-    return span.event(SpanConventions.EVENT_RESUME).map(ResumeInfo::of);
+    return span().event(SpanConventions.EVENT_RESUME).map(ResumeInfo::of);
   }
 
   /** True when this segment continues an earlier one. */
@@ -80,7 +74,7 @@ public final class Segment {
 
   /** True when the segment carries the {@code agenttrace.complete} event. */
   public boolean isCompletion() {
-    return span.event(SpanConventions.EVENT_COMPLETE).isPresent();
+    return span().event(SpanConventions.EVENT_COMPLETE).isPresent();
   }
 
   /**
@@ -88,29 +82,21 @@ public final class Segment {
    * link.
    */
   public Optional<String> previousSpanId() {
-    return span.attribute(SpanConventions.SEGMENT_PREVIOUS_SPAN_ID)
-        .or(() -> span.links().stream().findFirst().map(LinkData::getSpanContext).map(context -> context.getSpanId()));
+    return span().attribute(SpanConventions.SEGMENT_PREVIOUS_SPAN_ID)
+        .or(() -> span().links().stream().findFirst().map(LinkData::getSpanContext).map(context -> context.getSpanId()));
   }
 
   /** How many journaled operations this segment replayed without running them. */
   public long replayed() {
-    return span.attribute(SpanConventions.RESUME_REPLAYED).orElse(0L);
+    return span().attribute(SpanConventions.RESUME_REPLAYED).orElse(0L);
   }
 
   /** The segment's recorded usage totals, else the sum over its LLM calls. */
   public Usage usage() {
-    if (SpanUsage.isRecorded(span)) {
-      return SpanUsage.of(span);
+    if (SpanUsage.isRecorded(span())) {
+      return SpanUsage.of(span());
     }
     return llmCalls.stream().map(LlmCall::usage).reduce(Usage.NONE, Usage::plus);
-  }
-
-  public Duration duration() {
-    return span.duration();
-  }
-
-  public Optional<TraceError> error() {
-    return TraceError.of(span);
   }
 
   /** The LLM calls made in this segment, in start order. */

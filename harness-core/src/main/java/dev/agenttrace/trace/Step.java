@@ -1,24 +1,18 @@
 package dev.agenttrace.trace;
 
-import java.time.Duration;
 import java.util.Optional;
 
 /**
  * A journaled workflow step ({@code step {name}}): its name, journal key, recorded result, duration and error. On
  * replay a step produces no span, so counting steps shows what actually ran.
  */
-public final class Step {
-  private final TraceSpan span;
+public final class Step extends SpanView {
   private final String name;
 
   Step(TraceSpan span) {
-    this.span = span;
-    this.name = span.attribute(SpanConventions.STEP_NAME)
-        .orElseGet(() -> SpanNames.subject(span.name(), SpanConventions.stepSpanName("").strip()));
-  }
-
-  public TraceSpan span() {
-    return span;
+    super(span);
+    this.name = span().attribute(SpanConventions.STEP_NAME)
+        .orElseGet(() -> SpanNames.subject(span().name(), SpanConventions.stepSpanName("").strip()));
   }
 
   public String name() {
@@ -27,19 +21,11 @@ public final class Step {
 
   /** The journal key the runtime stored the step under. */
   public Optional<String> key() {
-    return span.attribute(SpanConventions.STEP_KEY);
+    return span().attribute(SpanConventions.STEP_KEY);
   }
 
   public Optional<String> result() {
-    return span.attribute(SpanConventions.STEP_RESULT);
-  }
-
-  public Duration duration() {
-    return span.duration();
-  }
-
-  public Optional<TraceError> error() {
-    return TraceError.of(span);
+    return span().attribute(SpanConventions.STEP_RESULT);
   }
 
   @Override

@@ -29,6 +29,7 @@ class SharedCaptureTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the Scope only marks where the context is current
   void attributesSpansOnExecutorThreadsThroughTheScopeContext() throws Exception {
     ExecutorService pool = Context.taskWrapping(Executors.newFixedThreadPool(4));
     try (CaptureScope first = shared.openScope("first"); CaptureScope second = shared.openScope("second")) {
@@ -120,6 +121,7 @@ class SharedCaptureTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the Scope only marks where the context is current
   void installsGlobalOnceAndRefusesToReplaceAnotherGlobal() {
     try {
       assertThat(shared.installGlobal()).isSameAs(shared.openTelemetry());

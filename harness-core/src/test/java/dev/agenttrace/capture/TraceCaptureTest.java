@@ -47,6 +47,7 @@ class TraceCaptureTest {
     }
   }
 
+  @SuppressWarnings("try") // the Scope only marks where the parent span is current
   private static Void emit(CountDownLatch start, Tracer tracer, String prefix, int count) throws InterruptedException {
     start.await();
     for (int i = 0; i < count; i++) {

@@ -52,10 +52,6 @@ final class OpenSpanTracker implements SpanProcessor {
         .toList();
   }
 
-  void clear() {
-    open.clear();
-  }
-
   private record OpenSpan(ReadableSpan span, String threadName, String startSite) {
     UnfinishedSpan snapshot() {
       SpanData data = span.toSpanData();

@@ -1,0 +1,163 @@
+package dev.agenttrace.trace;
+
+import dev.agenttrace.llm.FinishReason;
+import dev.agenttrace.llm.GenAiJson;
+import dev.agenttrace.llm.Message;
+import dev.agenttrace.llm.ToolCall;
+import dev.agenttrace.llm.ToolDefinition;
+import dev.agenttrace.llm.Usage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A call to a model ({@code chat {model}}): the request (model, messages, tools offered), the response (model, id,
+ * messages, requested tool calls, finish reason), token usage, latency and error. Message content is parsed from the
+ * GenAI JSON attributes; content that does not parse is kept as raw text and reported by
+ * {@link #contentProblems()} instead of failing the whole trace.
+ */
+public final class LlmCall extends SpanView {
+  private final List<String> problems = new ArrayList<>();
+  private final List<Message> inputMessages;
+  private final List<Message> outputMessages;
+  private final List<ToolDefinition> toolDefinitions;
+  private final FinishReason finishReason;
+
+  LlmCall(TraceSpan span) {
+    super(span);
+    this.inputMessages = parse(SpanConventions.GEN_AI_INPUT_MESSAGES.getKey(),
+        span().attribute(SpanConventions.GEN_AI_INPUT_MESSAGES), GenAiJson::parseMessages);
+    this.outputMessages = parse(SpanConventions.GEN_AI_OUTPUT_MESSAGES.getKey(),
+        span().attribute(SpanConventions.GEN_AI_OUTPUT_MESSAGES), GenAiJson::parseMessages);
+    this.toolDefinitions = parse(SpanConventions.GEN_AI_TOOL_DEFINITIONS.getKey(),
+        span().attribute(SpanConventions.GEN_AI_TOOL_DEFINITIONS), GenAiJson::parseToolDefinitions);
+    this.finishReason = readFinishReason();
+  }
+
+  /** {@code gen_ai.provider.name}. */
+  public Optional<String> provider() {
+    return span().attribute(SpanConventions.GEN_AI_PROVIDER_NAME);
+  }
+
+  public Optional<String> requestModel() {
+    return span().attribute(SpanConventions.GEN_AI_REQUEST_MODEL);
+  }
+
+  public Optional<String> responseModel() {
+    return span().attribute(SpanConventions.GEN_AI_RESPONSE_MODEL);
+  }
+
+  /** The best known model name: response model, else request model, else the one in the span name. */
+  public String model() {
+    return responseModel().or(this::requestModel)
+        .orElseGet(() -> SpanNames.subject(span().name(), SpanConventions.OP_CHAT));
+  }
+
+  public Optional<String> responseId() {
+    return span().attribute(SpanConventions.GEN_AI_RESPONSE_ID);
+  }
+
+  /** The conversation sent to the model; empty when not captured or malformed. */
+  public List<Message> inputMessages() {
+    return inputMessages;
+  }
+
+  /** The model's reply messages; empty when not captured or malformed. */
+  public List<Message> outputMessages() {
+    return outputMessages;
+  }
+
+  /** The text of the reply, joined across output messages. */
+  public String outputText() {
+    return outputMessages.stream().map(Message::text).filter(text -> !text.isEmpty())
+        .collect(Collectors.joining("\n"));
+  }
+
+  /** The tool calls the model asked for in its reply. */
+  public List<ToolCall> requestedToolCalls() {
+    return outputMessages.stream().flatMap(message -> message.toolCalls().stream()).toList();
+  }
+
+  /** The tools offered to the model. */
+  public List<ToolDefinition> toolDefinitions() {
+    return toolDefinitions;
+  }
+
+  /**
+   * Why the model stopped: the first of {@code gen_ai.response.finish_reasons}, else the finish reason of the
+   * output messages; empty when neither is recorded or recognised.
+   */
+  public Optional<FinishReason> finishReason() {
+    return Optional.ofNullable(finishReason);
+  }
+
+  /** {@code gen_ai.response.finish_reasons} as recorded. */
+  public List<String> finishReasons() {
+    return span().attribute(SpanConventions.GEN_AI_RESPONSE_FINISH_REASONS).orElse(List.of());
+  }
+
+  /** Token usage; zero counts when not recorded. */
+  public Usage usage() {
+    return SpanUsage.of(span());
+  }
+
+  /** The time the call took (span duration). */
+  public Duration latency() {
+    return span().duration();
+  }
+
+  /** The raw {@code gen_ai.input.messages} JSON. */
+  public Optional<String> rawInputMessages() {
+    return span().attribute(SpanConventions.GEN_AI_INPUT_MESSAGES);
+  }
+
+  /** The raw {@code gen_ai.output.messages} JSON. */
+  public Optional<String> rawOutputMessages() {
+    return span().attribute(SpanConventions.GEN_AI_OUTPUT_MESSAGES);
+  }
+
+  /** Why some recorded content could not be read (malformed JSON, unknown values); empty when all was read. */
+  public List<String> contentProblems() {
+    return List.copyOf(problems);
+  }
+
+  private <T> List<T> parse(String attribute, Optional<String> json, Function<String, List<T>> parser) {
+    if (json.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return parser.apply(json.get());
+    } catch (RuntimeException unreadable) {
+      problems.add(attribute + ": " + unreadable.getMessage());
+      return List.of();
+    }
+  }
+
+  private FinishReason readFinishReason() {
+    List<String> recorded = finishReasons();
+    if (!recorded.isEmpty()) {
+      try {
+        return FinishReason.fromWireValue(recorded.get(0));
+      } catch (RuntimeException unknown) {
+        problems.add(SpanConventions.GEN_AI_RESPONSE_FINISH_REASONS.getKey() + ": " + unknown.getMessage());
+      }
+    }
+    Optional<String> output = rawOutputMessages();
+    if (output.isPresent() && !outputMessages.isEmpty()) {
+      try {
+        return GenAiJson.parseFinishReason(output.get());
+      } catch (RuntimeException unknown) {
+        problems.add(SpanConventions.GEN_AI_OUTPUT_MESSAGES.getKey() + " finish_reason: " + unknown.getMessage());
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public String toString() {
+    return "LlmCall[" + model() + ", span " + span().spanId() + "]";
+  }
+}

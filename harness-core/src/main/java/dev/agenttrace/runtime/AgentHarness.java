@@ -2,6 +2,7 @@ package dev.agenttrace.runtime;
 
 import dev.agenttrace.llm.LlmClient;
 import dev.agenttrace.llm.ToolExecutor;
+import dev.agenttrace.trace.AgentTrace;
 import dev.agenttrace.trace.WaitKind;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The durable test runtime: runs agents deterministically in the JVM — each wait ends an execution segment span,
@@ -34,7 +36,7 @@ public final class AgentHarness {
     this.openTelemetry = builder.openTelemetry;
     this.services = new HarnessServices(builder.llm, builder.tools,
         new SpanWriter(openTelemetry.getTracer(INSTRUMENTATION_NAME)), builder.clock, builder.journal,
-        builder.rootTraceIds);
+        builder.rootTraceIds, builder.traces);
   }
 
   public static Builder builder() {
@@ -109,8 +111,15 @@ public final class AgentHarness {
     private RootTraceIds rootTraceIds;
     private VirtualClock clock = VirtualClock.create();
     private Journal journal = new InMemoryJournal();
+    private Supplier<AgentTrace> traces = AgentTrace::empty;
 
     private Builder() {}
+
+    /** Where {@link AgentRun#trace()} reads the captured spans from; AgentTrace's capture provides it. */
+    public Builder traces(Supplier<AgentTrace> source) {
+      this.traces = Objects.requireNonNull(source, "source");
+      return this;
+    }
 
     /** The chat model agents call through {@code ctx.chat(...)}. */
     public Builder llm(LlmClient llm) {

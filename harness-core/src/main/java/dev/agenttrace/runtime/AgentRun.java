@@ -12,6 +12,7 @@ import static dev.agenttrace.trace.SpanConventions.agentSegmentName;
 import static dev.agenttrace.trace.SpanConventions.workflowSegmentName;
 
 import dev.agenttrace.llm.ToolCall;
+import dev.agenttrace.trace.AgentTrace;
 import dev.agenttrace.trace.SegmentOutcome;
 import dev.agenttrace.trace.WaitKind;
 import io.opentelemetry.api.trace.Span;
@@ -101,6 +102,15 @@ public final class AgentRun<O> {
   /** The ids of the OpenTelemetry traces this run's spans belong to (one, unless segments had no shared trace). */
   public synchronized List<String> traceIds() {
     return List.copyOf(traceIds);
+  }
+
+  /**
+   * The spans of this run so far — every span of the traces its segments belong to — as captured by the harness's
+   * trace source (in an {@code @AgentTest}, the test's capture). Empty when the harness has no trace source.
+   */
+  public AgentTrace trace() {
+    List<String> ids = traceIds();
+    return services.traces().get().restrictedToTraces(ids);
   }
 
   /**

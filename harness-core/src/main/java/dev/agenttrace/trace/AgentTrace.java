@@ -49,6 +49,17 @@ public final class AgentTrace {
     return new AgentTrace(finished, unfinished);
   }
 
+  /**
+   * The part of this trace that belongs to the given OpenTelemetry traces: their finished spans and the open spans
+   * in them. An empty list gives the empty trace.
+   */
+  public AgentTrace restrictedToTraces(Collection<String> traceIds) {
+    Set<String> wanted = Set.copyOf(traceIds);
+    List<SpanData> kept = spans.stream().filter(span -> wanted.contains(span.traceId())).map(TraceSpan::data).toList();
+    List<UnfinishedSpan> open = unfinished.stream().filter(span -> wanted.contains(span.traceId())).toList();
+    return kept.isEmpty() && open.isEmpty() ? EMPTY : new AgentTrace(kept, open);
+  }
+
   /** A trace without spans. */
   public static AgentTrace empty() {
     return EMPTY;

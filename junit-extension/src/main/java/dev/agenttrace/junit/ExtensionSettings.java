@@ -1,0 +1,29 @@
+package dev.agenttrace.junit;
+
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The settings of one test, resolved from (highest first) an explicitly built extension, the {@link AgentTest}
+ * annotation on the method or class, and JUnit configuration parameters / system properties.
+ */
+record ExtensionSettings(boolean globalOpenTelemetry, boolean failOnUnfinishedSpans, boolean recordStartSites) {
+
+  static final String START_SITES_PARAMETER = "agenttrace.capture.start-sites";
+
+  static ExtensionSettings resolve(ExtensionContext context, AgentTraceExtension.Builder explicit) {
+    Optional<AgentTest> annotation = AnnotationSupport.findAnnotation(context.getElement(), AgentTest.class)
+        .or(() -> context.getTestClass().flatMap(type -> AnnotationSupport.findAnnotation(type, AgentTest.class)));
+    boolean startSites = context.getConfigurationParameter(START_SITES_PARAMETER, Boolean::parseBoolean)
+        .orElse(false);
+    if (explicit != null) {
+      return new ExtensionSettings(explicit.globalOpenTelemetry, explicit.failOnUnfinishedSpans,
+          explicit.recordStartSites || startSites);
+    }
+    return new ExtensionSettings(
+        annotation.map(AgentTest::globalOpenTelemetry).orElse(false),
+        annotation.map(AgentTest::failOnUnfinishedSpans).orElse(true),
+        startSites);
+  }
+}

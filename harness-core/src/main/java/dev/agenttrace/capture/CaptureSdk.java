@@ -16,6 +16,12 @@ final class CaptureSdk {
 
   /** An SDK whose tracer provider runs {@code processors} in the given order. */
   static OpenTelemetrySdk build(Clock clock, Resource resource, IdGenerator ids, SpanProcessor... processors) {
+    return build(clock, resource, ids, ContextPropagators.create(W3CTraceContextPropagator.getInstance()), processors);
+  }
+
+  /** As {@link #build(Clock, Resource, IdGenerator, SpanProcessor...)} with the given propagators. */
+  static OpenTelemetrySdk build(
+      Clock clock, Resource resource, IdGenerator ids, ContextPropagators propagators, SpanProcessor... processors) {
     SdkTracerProviderBuilder tracerProvider = SdkTracerProvider.builder()
         .setClock(clock)
         .setResource(resource)
@@ -25,8 +31,7 @@ final class CaptureSdk {
     }
     return OpenTelemetrySdk.builder()
         .setTracerProvider(tracerProvider.build())
-        // a fresh instance per SDK: SharedCapture recognises its own global install by it
-        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+        .setPropagators(propagators)
         .build();
   }
 }

@@ -30,7 +30,29 @@ public final class SharedCapture implements AutoCloseable {
     this.recordStartSites = recordStartSites;
     this.unattributed = new SpanSink(recordStartSites);
     this.router = new ScopeRoutingProcessor(scopeKey, unattributed);
-    this.sdk = CaptureSdk.build(Clock.getDefault(), Resource.getDefault(), IdGenerator.random(), router);
+    this.sdk = CaptureSdk.build(Clock.getDefault(), Resource.getDefault(), IdGenerator.random(),
+        new OwnedPropagators(this), router);
+  }
+
+  /**
+   * The shared capture registered as {@code GlobalOpenTelemetry} in this JVM, installing a new one on first use.
+   * The capture is found again through the global instance itself (its propagators point back to it), so AgentTrace
+   * keeps no static state of its own, and repeated test runs in one JVM share the one global install.
+   *
+   * @throws IllegalStateException when a different OpenTelemetry is already global
+   */
+  public static SharedCapture global() {
+    synchronized (GlobalOpenTelemetry.class) {
+      if (GlobalOpenTelemetry.isSet()) {
+        if (GlobalOpenTelemetry.getPropagators() instanceof OwnedPropagators owned) {
+          return owned.owner();
+        }
+        throw alreadyGlobal(null);
+      }
+      SharedCapture capture = create();
+      capture.installGlobal();
+      return capture;
+    }
   }
 
   /** A shared capture; start sites are recorded when the system property {@value UnfinishedSpan#START_SITES_PROPERTY} is true. */

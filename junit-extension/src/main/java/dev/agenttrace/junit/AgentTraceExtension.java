@@ -44,7 +44,6 @@ public final class AgentTraceExtension
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(AgentTraceExtension.class);
   private static final String SCOPE = "scope";
-  private static final String SHARED_CAPTURE = "shared-capture";
 
   private final Builder explicitSettings;
 
@@ -65,7 +64,7 @@ public final class AgentTraceExtension
   public void beforeEach(ExtensionContext context) {
     ExtensionSettings settings = ExtensionSettings.resolve(context, explicitSettings);
     var globalScope = settings.globalOpenTelemetry()
-        ? sharedCapture(context).openScope(context.getUniqueId())
+        ? SharedCapture.global().openScope(context.getUniqueId())
         : null;
     context.getStore(NAMESPACE).put(SCOPE, new TestScope(settings, globalScope));
   }
@@ -164,17 +163,6 @@ public final class AgentTraceExtension
       throw new IllegalStateException("No AgentTrace scope for " + context.getUniqueId());
     }
     return scope;
-  }
-
-  private static SharedCapture sharedCapture(ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(SHARED_CAPTURE, key -> installedSharedCapture(), SharedCapture.class);
-  }
-
-  private static SharedCapture installedSharedCapture() {
-    SharedCapture shared = SharedCapture.create();
-    shared.installGlobal();
-    return shared;
   }
 
   /** Configures an {@link AgentTraceExtension} in code, for {@code @RegisterExtension}. */

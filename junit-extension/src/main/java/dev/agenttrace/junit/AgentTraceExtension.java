@@ -1,5 +1,6 @@
 package dev.agenttrace.junit;
 
+import dev.agenttrace.capture.CaptureScope;
 import dev.agenttrace.capture.SharedCapture;
 import dev.agenttrace.capture.TraceCapture;
 import dev.agenttrace.runtime.AgentHarness;
@@ -13,6 +14,7 @@ import io.opentelemetry.context.Scope;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -63,9 +65,13 @@ public final class AgentTraceExtension
   @Override
   public void beforeEach(ExtensionContext context) {
     ExtensionSettings settings = ExtensionSettings.resolve(context, explicitSettings);
-    var globalScope = settings.globalOpenTelemetry()
-        ? SharedCapture.global().openScope(context.getUniqueId())
-        : null;
+    CaptureScope globalScope = null;
+    if (settings.globalOpenTelemetry()) {
+      SharedCapture shared = SharedCapture.global();
+      context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(UnattributedSpansReport.class,
+          type -> new UnattributedSpansReport(shared, System.err::println), UnattributedSpansReport.class);
+      globalScope = shared.openScope(context.getUniqueId());
+    }
     context.getStore(NAMESPACE).put(SCOPE, new TestScope(settings, globalScope));
   }
 
@@ -100,9 +106,14 @@ public final class AgentTraceExtension
     if (!unused.isEmpty()) {
       context.publishReportEntry("agenttrace.unused-llm-stubs", String.join("; ", unused));
     }
-    List<UnfinishedSpan> unfinished = scope.trace().unfinishedSpans();
+    AgentTrace trace = scope.trace();
+    if (!trace.isEmpty()) {
+      Path file = TraceFiles.from(context).write(context, context.getDisplayName() + "\n" + trace.toTreeString());
+      context.publishReportEntry("agenttrace.trace", file.toString());
+    }
+    List<UnfinishedSpan> unfinished = trace.unfinishedSpans();
     if (!unfinished.isEmpty() && settings.failOnUnfinishedSpans() && context.getExecutionException().isEmpty()) {
-      throw new AssertionError(FailureMessages.unfinishedSpans(context.getDisplayName(), scope.trace()));
+      throw new AssertionError(FailureMessages.unfinishedSpans(context.getDisplayName(), trace, file(context)));
     }
   }
 
@@ -112,7 +123,8 @@ public final class AgentTraceExtension
     if (scope == null) {
       throw throwable;
     }
-    throw FailureMessages.withTrace(throwable, context.getDisplayName(), scope.trace());
+    throw FailureMessages.withTrace(throwable, context.getDisplayName(), scope.trace(),
+        TraceFiles.from(context).fileFor(context));
   }
 
   @Override
@@ -155,6 +167,10 @@ public final class AgentTraceExtension
     return type instanceof ParameterizedType parameterized
         && parameterized.getRawType() == Supplier.class
         && parameterized.getActualTypeArguments()[0] == AgentTrace.class;
+  }
+
+  private static Path file(ExtensionContext context) {
+    return TraceFiles.from(context).fileFor(context);
   }
 
   private static TestScope scope(ExtensionContext context) {

@@ -2,6 +2,7 @@ package dev.agenttrace.junit;
 
 import dev.agenttrace.trace.AgentTrace;
 import dev.agenttrace.trace.UnfinishedSpan;
+import java.nio.file.Path;
 import org.opentest4j.AssertionFailedError;
 
 /** Builds the messages the extension adds to failing tests: the trace tree, and the list of spans left open. */
@@ -13,11 +14,11 @@ final class FailureMessages {
    * rebuilt with the trace appended to its message (keeping expected/actual, cause and stack trace, so IDEs still
    * show the diff); any other throwable is rethrown as is, with the trace attached as a suppressed exception.
    */
-  static Throwable withTrace(Throwable failure, String testName, AgentTrace trace) {
+  static Throwable withTrace(Throwable failure, String testName, AgentTrace trace, Path traceFile) {
     if (trace.isEmpty() && trace.unfinishedSpans().isEmpty()) {
       return failure;
     }
-    String traceText = traceSection(testName, trace);
+    String traceText = traceSection(testName, trace, traceFile);
     Throwable enriched;
     if (failure.getClass() == AssertionFailedError.class) {
       AssertionFailedError original = (AssertionFailedError) failure;
@@ -38,7 +39,7 @@ final class FailureMessages {
     return enriched;
   }
 
-  static String unfinishedSpans(String testName, AgentTrace trace) {
+  static String unfinishedSpans(String testName, AgentTrace trace, Path traceFile) {
     StringBuilder message = new StringBuilder()
         .append(testName).append(" left ").append(trace.unfinishedSpans().size())
         .append(trace.unfinishedSpans().size() == 1 ? " span" : " spans")
@@ -58,11 +59,11 @@ final class FailureMessages {
       message.append("To see where each span started, run with -D").append(ExtensionSettings.START_SITES_PARAMETER)
           .append("=true (or AgentTraceExtension.builder().recordStartSites(true)).\n");
     }
-    return message.append(traceSection(testName, trace)).toString();
+    return message.append(traceSection(testName, trace, traceFile)).toString();
   }
 
-  private static String traceSection(String testName, AgentTrace trace) {
-    return "\n\nTrace of " + testName + ":\n" + trace.toTreeString();
+  private static String traceSection(String testName, AgentTrace trace, Path traceFile) {
+    return "\n\nTrace of " + testName + " (also written to " + traceFile + "):\n" + trace.toTreeString();
   }
 
   private static String messageOf(Throwable failure) {

@@ -76,7 +76,8 @@ class AgentTraceExtensionTest {
 
     assertThat(failure).isInstanceOf(AssertionFailedError.class)
         .hasMessageContaining("expected: <always> but was: <42% of the time>")
-        .hasMessageContaining("Trace of fails(AgentHarness, LlmStub):")
+        .hasMessageContaining("Trace of fails(AgentHarness, LlmStub) (also written to ")
+        .hasMessageContaining("FailsAfterARun" + java.io.File.separator + "fails.trace.txt")
         .hasMessageContaining("invoke_agent agent")
         .hasMessageContaining("chat gpt-4o");
     AssertionFailedError assertionFailed = (AssertionFailedError) failure;

@@ -1,0 +1,83 @@
+package dev.agenttrace.junit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Writes each test's trace tree to {@code <dir>/<test class>/<test method>.trace.txt}, so a test run leaves every
+ * agent's trace behind to read or keep as a CI artifact. File names are built from the test's class and method
+ * names reduced to {@code [A-Za-z0-9._$-]} (with a hash when anything was replaced or cut), and a path that would
+ * still leave {@code dir} is rejected. Files are written atomically (temp file, then rename).
+ */
+final class TraceFiles {
+  static final String DIR_PARAMETER = "agenttrace.trace.dir";
+  static final String DEFAULT_DIR = "target/agenttrace-traces";
+  private static final Pattern INVOCATION = Pattern.compile("invocation:#(\\d+)]");
+  private static final int MAX_NAME_LENGTH = 100;
+
+  private final Path directory;
+
+  TraceFiles(Path directory) {
+    this.directory = directory.toAbsolutePath().normalize();
+  }
+
+  static TraceFiles from(ExtensionContext context) {
+    return new TraceFiles(Path.of(context.getConfigurationParameter(DIR_PARAMETER).orElse(DEFAULT_DIR)));
+  }
+
+  /** The file for a test: class folder, method (and invocation index for parameterized and repeated tests). */
+  Path fileFor(String className, String methodName, String uniqueId) {
+    Matcher invocation = INVOCATION.matcher(uniqueId);
+    String suffix = invocation.find() ? "-" + invocation.group(1) : "";
+    Path file = directory.resolve(safeName(className)).resolve(safeName(methodName) + suffix + ".trace.txt")
+        .normalize();
+    if (!file.startsWith(directory)) {
+      throw new IllegalArgumentException("Refusing to write a trace file outside " + directory + ": " + file);
+    }
+    return file;
+  }
+
+  Path fileFor(ExtensionContext context) {
+    return fileFor(context.getRequiredTestClass().getName(), context.getRequiredTestMethod().getName(),
+        context.getUniqueId());
+  }
+
+  Path write(ExtensionContext context, String content) {
+    Path file = fileFor(context);
+    try {
+      Files.createDirectories(file.getParent());
+      Path temp = Files.createTempFile(file.getParent(), ".trace", ".tmp");
+      Files.writeString(temp, content, StandardCharsets.UTF_8);
+      try {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException notAtomic) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write the trace of " + context.getDisplayName() + " to " + file, e);
+    }
+  }
+
+  /** {@code name} reduced to safe characters; a hash of the original keeps altered names unique. */
+  static String safeName(String name) {
+    String safe = name.replaceAll("[^A-Za-z0-9._$-]", "_");
+    if (safe.isEmpty() || safe.chars().allMatch(c -> c == '.')) {
+      safe = "_" + safe;
+    }
+    boolean altered = !safe.equals(name);
+    if (safe.length() > MAX_NAME_LENGTH) {
+      safe = safe.substring(0, MAX_NAME_LENGTH);
+      altered = true;
+    }
+    return altered ? safe + "-" + Integer.toHexString(name.hashCode()) : safe;
+  }
+}

@@ -1,0 +1,93 @@
+package dev.agenttrace.benchmarks;
+
+import dev.agenttrace.capture.TraceCapture;
+import dev.agenttrace.llm.Message;
+import dev.agenttrace.llm.ToolCall;
+import dev.agenttrace.runtime.AgentHarness;
+import dev.agenttrace.runtime.VirtualClock;
+import dev.agenttrace.stubs.LlmStub;
+import dev.agenttrace.stubs.ToolStubs;
+import dev.agenttrace.trace.AgentTrace;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one weather-agent test owns: a virtual clock, the scripted stubs of the README's example and, depending on
+ * the {@link Wiring}, no harness, a harness on the no-op OpenTelemetry, or a harness wired to a {@link TraceCapture}
+ * exactly as the JUnit extension's test scope wires it.
+ */
+final class WeatherFixture implements AutoCloseable {
+  static final String QUESTION = "What's the weather in Paris?";
+  static final String ANSWER = "18°C and sunny in Paris.";
+  private static final WeatherAgentCopy AGENT = new WeatherAgentCopy();
+
+  /** The agent's answer and the trace of its run. */
+  record Outcome(String answer, AgentTrace trace) {}
+
+  /** How much of AgentTrace sits between the agent and the stubs. */
+  enum Wiring { PLAIN, HARNESS_NOOP_OTEL, HARNESS_WITH_CAPTURE }
+
+  private final VirtualClock clock = VirtualClock.create();
+  private final LlmStub llm = LlmStub.builder().sleeper(clock::advance).build();
+  private final ToolStubs tools = ToolStubs.builder().sleeper(clock::advance).build();
+  private final TraceCapture capture;
+  private final AgentHarness harness;
+
+  WeatherFixture(Wiring wiring) {
+    llm.whenLastUserMessageContains("Paris").replyWithToolCall("get_weather", "{\"city\":\"Paris\"}");
+    llm.whenLastMessageIsToolResult("get_weather").replyWithText(ANSWER);
+    tools.stub("get_weather").returns("{\"tempC\":18,\"sky\":\"sunny\"}");
+    capture = wiring == Wiring.HARNESS_WITH_CAPTURE ? TraceCapture.builder().clock(clock).build() : null;
+    if (wiring == Wiring.PLAIN) {
+      harness = null;
+    } else {
+      AgentHarness.Builder builder = AgentHarness.builder().llm(llm).tools(tools).clock(clock);
+      if (capture != null) {
+        builder.openTelemetry(capture.openTelemetry())
+            .rootTraceIds(capture::withRootTraceId)
+            .traces(capture::trace);
+      }
+      harness = builder.build();
+    }
+  }
+
+  /** The agent logic calling the stubs directly: no harness, no journal, no spans. */
+  String runPlain() {
+    return WeatherAgentCopy.answer(llm::chat, this::executeDirectly, QUESTION);
+  }
+
+  /** One run through the harness to its end; returns the agent's answer. */
+  String runHarness() {
+    return harness.run(AGENT, QUESTION).output();
+  }
+
+  /**
+   * One run through the harness, then the {@link AgentTrace} snapshot a test asserts on. The capture is reset
+   * afterwards so the next run starts empty.
+   */
+  Outcome runAndSnapshot() {
+    String answer = runHarness();
+    AgentTrace trace = capture.trace();
+    capture.reset();
+    return new Outcome(answer, trace);
+  }
+
+  private List<Message> executeDirectly(List<ToolCall> calls) {
+    List<Message> results = new ArrayList<>(calls.size());
+    for (ToolCall call : calls) {
+      try {
+        results.add(Message.toolResult(call, tools.execute(call)));
+      } catch (Exception toolFailure) {
+        throw new IllegalStateException("The scripted weather tool failed", toolFailure);
+      }
+    }
+    return results;
+  }
+
+  @Override
+  public void close() {
+    if (capture != null) {
+      capture.close();
+    }
+  }
+}

@@ -36,18 +36,22 @@ final class SpanWriter {
         .setSpanKind(SpanKind.CLIENT)
         .setAttribute(GEN_AI_OPERATION_NAME, OP_CHAT)
         .setAttribute(GEN_AI_PROVIDER_NAME, provider)
-        .setAttribute(GEN_AI_REQUEST_MODEL, request.model())
-        .setAttribute(GEN_AI_INPUT_MESSAGES, GenAiJson.inputMessages(request.messages()));
-    if (!request.tools().isEmpty()) {
-      builder.setAttribute(GEN_AI_TOOL_DEFINITIONS, GenAiJson.toolDefinitions(request.tools()));
-    }
+        .setAttribute(GEN_AI_REQUEST_MODEL, request.model());
     if (request.temperature() != null) {
       builder.setAttribute(GEN_AI_REQUEST_TEMPERATURE, request.temperature());
     }
     if (request.maxTokens() != null) {
       builder.setAttribute(GEN_AI_REQUEST_MAX_TOKENS, request.maxTokens().longValue());
     }
-    return builder.startSpan();
+    Span span = builder.startSpan();
+    // content attributes are costly JSON: build them only for a span that records
+    if (span.isRecording()) {
+      span.setAttribute(GEN_AI_INPUT_MESSAGES, GenAiJson.inputMessages(request.messages()));
+      if (!request.tools().isEmpty()) {
+        span.setAttribute(GEN_AI_TOOL_DEFINITIONS, GenAiJson.toolDefinitions(request.tools()));
+      }
+    }
+    return span;
   }
 
   void endChat(Span span, ChatResponse response) {
@@ -56,7 +60,9 @@ final class SpanWriter {
     span.setAttribute(GEN_AI_RESPONSE_FINISH_REASONS, List.of(response.finishReason().wireValue()));
     span.setAttribute(GEN_AI_USAGE_INPUT_TOKENS, response.usage().inputTokens());
     span.setAttribute(GEN_AI_USAGE_OUTPUT_TOKENS, response.usage().outputTokens());
-    span.setAttribute(GEN_AI_OUTPUT_MESSAGES, GenAiJson.outputMessages(response));
+    if (span.isRecording()) {
+      span.setAttribute(GEN_AI_OUTPUT_MESSAGES, GenAiJson.outputMessages(response));
+    }
     span.end();
   }
 
@@ -87,7 +93,9 @@ final class SpanWriter {
   }
 
   void endStep(Span span, Object result) {
-    span.setAttribute(STEP_RESULT, render(result));
+    if (span.isRecording()) {
+      span.setAttribute(STEP_RESULT, render(result));
+    }
     span.end();
   }
 

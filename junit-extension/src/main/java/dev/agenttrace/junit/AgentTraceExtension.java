@@ -87,6 +87,7 @@ public final class AgentTraceExtension
     runInScope(invocation, extensionContext);
   }
 
+  @SuppressWarnings("try") // the scope is held open for its side effect: the capture scope is current
   private static void runInScope(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
     TestScope scope = scope(context);
     if (scope.globalScope() == null) {

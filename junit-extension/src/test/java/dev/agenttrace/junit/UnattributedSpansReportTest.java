@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class UnattributedSpansReportTest {
 
   @Test
+  @SuppressWarnings("try")
   void reportsSpansNoTestClaimedSinceTheReportStarted() {
     try (SharedCapture shared = SharedCapture.create()) {
       shared.openTelemetry().getTracer("pool").spanBuilder("before the run").startSpan().end();

@@ -48,15 +48,55 @@ public final class AgentHarness {
    * children of the span current on the calling thread, if any.
    */
   public <I, O> AgentRun<O> start(Agent<I, O> agent, I input) {
+    return start(agent, input, null);
+  }
+
+  /**
+   * {@link #start(Agent, Object)} with a simulated process crash planned: the run stops {@link RunStatus#CRASHED}
+   * right before the chosen operation; {@link AgentRun#recover()} continues it.
+   */
+  public <I, O> AgentRun<O> start(Agent<I, O> agent, I input, Crash crash) {
     Objects.requireNonNull(agent, "agent");
-    String executionId = agent.name() + "-" + executionSequence.incrementAndGet();
-    AgentRun<O> run = new AgentRun<>(agent, input, executionId, services,
-        openTelemetry.getTracer(INSTRUMENTATION_NAME), Context.current());
+    AgentRun<O> run = new AgentRun<>(agent, input, newExecutionId(agent), services,
+        openTelemetry.getTracer(INSTRUMENTATION_NAME), Context.current(), crash);
+    remember(run);
+    run.begin();
+    return run;
+  }
+
+  /**
+   * Picks up an execution from the journal, as a new process does after a restart: a harness built over the same
+   * {@link Journal} continues the execution another harness started — in the same trace, linked to its last
+   * segment. A run that was waiting is returned waiting on the same thing; one that died mid-segment continues at
+   * once in a new segment (resume cause {@code process_restart}).
+   *
+   * @throws IllegalArgumentException when the journal has no such execution, or it belongs to another agent
+   * @throws IllegalStateException when the execution already completed or failed
+   */
+  public <I, O> AgentRun<O> recover(String executionId, Agent<I, O> agent, I input) {
+    ExecutionRecord record = services.journal().execution(executionId).orElseThrow(() ->
+        new IllegalArgumentException("The journal has no execution '" + executionId + "'"));
+    AgentRun<O> run = AgentRun.restored(agent, input, record, services,
+        openTelemetry.getTracer(INSTRUMENTATION_NAME));
+    remember(run);
+    if (run.status() == RunStatus.CRASHED) {
+      run.recover();
+    }
+    return run;
+  }
+
+  private String newExecutionId(Agent<?, ?> agent) {
+    String id;
+    do {
+      id = agent.name() + "-" + executionSequence.incrementAndGet();
+    } while (services.journal().execution(id).isPresent());
+    return id;
+  }
+
+  private void remember(AgentRun<?> run) {
     synchronized (runs) {
       runs.add(run);
     }
-    run.begin();
-    return run;
   }
 
   /**
@@ -68,8 +108,20 @@ public final class AgentHarness {
    *     {@link #start} and drive the run instead
    */
   public <I, O> AgentRun<O> run(Agent<I, O> agent, I input) {
-    AgentRun<O> run = start(agent, input);
-    while (run.status() == RunStatus.WAITING) {
+    return run(agent, input, null);
+  }
+
+  /**
+   * {@link #run(Agent, Object)} with a simulated crash: the run crashes before the chosen operation and is
+   * recovered at once, as a supervising runtime would, then driven to its end.
+   */
+  public <I, O> AgentRun<O> run(Agent<I, O> agent, I input, Crash crash) {
+    AgentRun<O> run = start(agent, input, crash);
+    while (run.status() == RunStatus.WAITING || run.status() == RunStatus.CRASHED) {
+      if (run.status() == RunStatus.CRASHED) {
+        run.recover();
+        continue;
+      }
       Wait wait = run.waitingOn().orElseThrow();
       if (wait.kind() != WaitKind.TOOL && wait.kind() != WaitKind.TIMER) {
         throw new IllegalStateException("harness.run(...) cannot finish " + agent.name() + " (execution "

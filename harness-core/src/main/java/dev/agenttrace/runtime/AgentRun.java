@@ -19,6 +19,8 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -51,6 +53,8 @@ public final class AgentRun<O> {
   private final List<String> traceIds = new ArrayList<>();
 
   private RunStatus status;
+  private Crash crashPlan;
+  private String recoveryCause = "crash_recovered";
   private Wait waitingOn;
   private Instant waitingSince;
   private SpanContext lastSegment;
@@ -59,17 +63,63 @@ public final class AgentRun<O> {
   private Throwable failure;
 
   <I> AgentRun(Agent<I, O> agent, I input, String executionId, HarnessServices services, Tracer tracer,
-      Context parent) {
+      Context parent, Crash crashPlan) {
     this.agent = agent;
     this.input = input;
     this.executionId = executionId;
     this.services = services;
     this.tracer = tracer;
     this.parent = parent;
+    this.crashPlan = crashPlan;
     SpanContext parentSpan = Span.fromContext(parent).getSpanContext();
     services.journal().saveExecution(new ExecutionRecord(executionId, agent.name(),
         parentSpan.isValid() ? parentSpan.getTraceId() : "", parentSpan.isValid() ? parentSpan.getSpanId() : "",
-        "", 0));
+        "", 0, ""));
+  }
+
+  /** A run continued from the journal by another harness, as a new process would after a restart. */
+  private <I> AgentRun(Agent<I, O> agent, I input, ExecutionRecord record, HarnessServices services,
+      Tracer tracer) {
+    this.agent = agent;
+    this.input = input;
+    this.executionId = record.executionId();
+    this.services = services;
+    this.tracer = tracer;
+    this.parent = record.parentSpanId().isEmpty()
+        ? Context.root()
+        : Context.root().with(Span.wrap(remote(record.traceId(), record.parentSpanId())));
+    this.segmentCount = record.segmentCount();
+    if (!record.lastSegmentSpanId().isEmpty()) {
+      this.lastSegment = remote(record.traceId(), record.lastSegmentSpanId());
+      this.traceIds.add(record.traceId());
+    }
+    this.recoveryCause = "process_restart";
+    JournalEntry pending = services.journal().entries(executionId).stream()
+        .filter(JournalEntry::isPending).findFirst().orElse(null);
+    if (pending != null) {
+      this.status = RunStatus.WAITING;
+      this.waitingOn = pending.pendingWait();
+      this.waitingSince = services.clock().instant();
+    } else if (record.lastOutcome().equals(SegmentOutcome.COMPLETED.wireValue())
+        || record.lastOutcome().equals(SegmentOutcome.FAILED.wireValue())) {
+      throw new IllegalStateException("Execution " + executionId + " already ended (" + record.lastOutcome()
+          + "); there is nothing to recover.");
+    } else {
+      this.status = RunStatus.CRASHED;
+    }
+  }
+
+  static <I, O> AgentRun<O> restored(Agent<I, O> agent, I input, ExecutionRecord record, HarnessServices services,
+      Tracer tracer) {
+    if (!record.agentName().equals(agent.name())) {
+      throw new IllegalArgumentException("Execution " + record.executionId() + " belongs to agent '"
+          + record.agentName() + "', not '" + agent.name() + "'");
+    }
+    return new AgentRun<>(agent, input, record, services, tracer);
+  }
+
+  private static SpanContext remote(String traceId, String spanId) {
+    return SpanContext.createFromRemoteParent(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault());
   }
 
   /** Runs the first segment, until the agent completes, fails or first waits. */
@@ -146,6 +196,21 @@ public final class AgentRun<O> {
     return this;
   }
 
+  /**
+   * Continues a {@link RunStatus#CRASHED} run in a new segment, as the runtime does after a crash: the agent re-runs
+   * from the top, everything journaled replays, and it carries on from the operation it died before.
+   */
+  public synchronized AgentRun<O> recover() {
+    if (status != RunStatus.CRASHED) {
+      throw new IllegalStateException("Cannot recover(): " + agent.name() + " (execution " + executionId + ") is "
+          + status + ", not CRASHED.");
+    }
+    String cause = recoveryCause;
+    recoveryCause = "crash_recovered";
+    runSegment(cause, 0);
+    return this;
+  }
+
   /** Skips virtual time; a timer that falls due fires and the agent continues. */
   public synchronized AgentRun<O> advanceTime(Duration duration) {
     services.clock().advance(duration);
@@ -202,6 +267,10 @@ public final class AgentRun<O> {
       throw new IllegalStateException(agent.name() + " (execution " + executionId + ") failed after "
           + segmentCount + " segment(s): " + failure, failure);
     }
+    if (status == RunStatus.CRASHED) {
+      throw new IllegalStateException(agent.name() + " (execution " + executionId
+          + ") crashed and has no output yet. Continue it with recover().");
+    }
     throw new IllegalStateException(agent.name() + " (execution " + executionId + ") has no output yet: it waits on "
         + waitingOn + ". Drive it with resume(), approve(...), sendEvent(...) or advanceTime(...).");
   }
@@ -215,6 +284,14 @@ public final class AgentRun<O> {
   public synchronized String toString() {
     return "AgentRun[" + agent.name() + " " + executionId + ", " + status
         + (status == RunStatus.WAITING ? " on " + waitingOn : "") + ", " + segmentCount + " segment(s)]";
+  }
+
+  /** Throws the simulated crash when the plan says this new operation is where the process dies. */
+  void crashIfPlanned(int position, OperationKind kind, int occurrence, String description) {
+    if (crashPlan != null && crashPlan.appliesTo(position, kind, occurrence)) {
+      crashPlan = null;
+      throw new SimulatedCrash(description);
+    }
   }
 
   synchronized String takeBufferedEvent(String name) {
@@ -311,6 +388,11 @@ public final class AgentRun<O> {
       status = RunStatus.COMPLETED;
       waitingOn = null;
       outcome = SegmentOutcome.COMPLETED;
+    } catch (SimulatedCrash crash) {
+      status = RunStatus.CRASHED;
+      waitingOn = null;
+      services.spans().crashEvent(segment, crash.operation());
+      outcome = SegmentOutcome.CRASHED;
     } catch (SuspendSignal signal) {
       status = RunStatus.WAITING;
       waitingOn = signal.waitingOn();
@@ -330,7 +412,8 @@ public final class AgentRun<O> {
     if (!traceIds.contains(lastSegment.getTraceId())) {
       traceIds.add(lastSegment.getTraceId());
     }
-    services.journal().saveExecution(record.afterSegment(lastSegment.getTraceId(), lastSegment.getSpanId()));
+    services.journal().saveExecution(
+        record.afterSegment(lastSegment.getTraceId(), lastSegment.getSpanId(), outcome.wireValue()));
   }
 
   @SuppressWarnings("unchecked")

@@ -7,5 +7,7 @@ public enum RunStatus {
   /** The agent returned; {@link AgentRun#output()} holds the result. */
   COMPLETED,
   /** The agent threw (or replay diverged); {@link AgentRun#failure()} holds the cause. */
-  FAILED
+  FAILED,
+  /** The process died mid-segment (a simulated {@link Crash}); {@link AgentRun#recover()} continues it. */
+  CRASHED
 }

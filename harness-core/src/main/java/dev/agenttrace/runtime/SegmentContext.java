@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -29,6 +31,7 @@ final class SegmentContext implements AgentContext {
   private int cursor;
   private int replayed;
   private Usage usage = Usage.NONE;
+  private final Map<OperationKind, Integer> occurrences = new EnumMap<>(OperationKind.class);
   private Wait suspendedOn;
 
   SegmentContext(AgentRun<?> run, HarnessServices services, Span segment, Context segmentContext) {
@@ -163,10 +166,12 @@ final class SegmentContext implements AgentContext {
       OperationKind kind, String name, String explicitKey, Function<String, T> execute) {
     String key = currentKey(kind, name, explicitKey);
     String description = describe(kind, name);
+    int occurrence = occurrences.merge(kind, 1, Integer::sum);
     int position = cursor++;
     if (position < journaled.size()) {
       return (T) replay(position, key, description);
     }
+    run.crashIfPlanned(position, kind, occurrence, description);
     try {
       T value = execute.apply(key);
       services.journal().append(run.executionId(),
@@ -184,6 +189,7 @@ final class SegmentContext implements AgentContext {
       OperationKind kind, String name, Function<String, Wait> waitFor, Supplier<Object> available) {
     String key = currentKey(kind, name, null);
     String description = describe(kind, name);
+    int occurrence = occurrences.merge(kind, 1, Integer::sum);
     int position = cursor++;
     if (position < journaled.size()) {
       JournalEntry entry = journaled.get(position);
@@ -192,6 +198,7 @@ final class SegmentContext implements AgentContext {
       }
       return replay(position, key, description);
     }
+    run.crashIfPlanned(position, kind, occurrence, description);
     Object ready = available.get();
     if (ready != null) {
       services.journal().append(run.executionId(), JournalEntry.completed(position, kind, key, description, ready));

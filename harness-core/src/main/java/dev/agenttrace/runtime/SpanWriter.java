@@ -128,6 +128,10 @@ final class SpanWriter {
     segment.end();
   }
 
+  void crashEvent(Span segment, String operation) {
+    segment.addEvent(EVENT_CRASH, Attributes.of(CRASH_BEFORE, operation));
+  }
+
   void waitEvent(Span segment, Wait wait) {
     AttributesBuilder attributes = Attributes.builder()
         .put(WAIT_KIND, wait.kind().wireValue())

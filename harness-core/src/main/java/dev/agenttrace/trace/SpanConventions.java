@@ -78,6 +78,10 @@ public final class SpanConventions {
   public static final AttributeKey<String> WAIT_NAME = stringKey("agenttrace.wait.name");
   public static final AttributeKey<String> RESUME_CAUSE = stringKey("agenttrace.resume.cause");
   public static final AttributeKey<Long> RESUME_WAITED_MS = longKey("agenttrace.resume.waited_ms");
+  /** On a segment that crashed (outcome {@code crashed}): the process died before this operation ran. */
+  public static final String EVENT_CRASH = "agenttrace.crash";
+  /** The operation a crashed segment died before, e.g. {@code tools get_weather}. */
+  public static final AttributeKey<String> CRASH_BEFORE = stringKey("agenttrace.crash.before");
 
   public static final AttributeKey<String> EXCEPTION_TYPE = stringKey("exception.type");
   public static final AttributeKey<String> EXCEPTION_MESSAGE = stringKey("exception.message");

@@ -220,11 +220,11 @@ public abstract class AbstractSelectionAssert<SELF extends AbstractSelectionAsse
     return checkOrder(Sequences.supersetOf(actual.names(), List.of(names)), "at least", names);
   }
 
-  /** The first element named {@code earlier} starts before the first one named {@code later}. */
+  /** Some element named {@code earlier} comes before some element named {@code later} (names are globs). */
   public SELF happensBefore(String earlier, String later) {
     isNotNull();
-    int first = indexOf(earlier);
-    int second = indexOf(later);
+    int first = indexOf(earlier, false);
+    int second = indexOf(later, true);
     if (first < 0 || second < 0 || first >= second) {
       String found = first < 0 ? Values.quoted(earlier) + " never happens"
           : second < 0 ? Values.quoted(later) + " never happens"
@@ -238,14 +238,15 @@ public abstract class AbstractSelectionAssert<SELF extends AbstractSelectionAsse
     return myself;
   }
 
-  private int indexOf(String glob) {
+  private int indexOf(String glob, boolean last) {
     List<String> names = actual.names();
-    for (int i = 0; i < names.size(); i++) {
+    int found = -1;
+    for (int i = 0; i < names.size() && (last || found < 0); i++) {
       if (Glob.of(glob).matches(names.get(i))) {
-        return i;
+        found = i;
       }
     }
-    return -1;
+    return found;
   }
 
   private SELF checkOrder(Optional<String> problem, String mode, String[] expected) {

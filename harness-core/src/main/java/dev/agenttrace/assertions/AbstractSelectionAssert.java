@@ -240,9 +240,10 @@ public abstract class AbstractSelectionAssert<SELF extends AbstractSelectionAsse
 
   private int indexOf(String glob, boolean last) {
     List<String> names = actual.names();
+    Glob pattern = Glob.of(glob);
     int found = -1;
     for (int i = 0; i < names.size() && (last || found < 0); i++) {
-      if (Glob.of(glob).matches(names.get(i))) {
+      if (pattern.matches(names.get(i))) {
         found = i;
       }
     }

@@ -9,6 +9,10 @@ final class Glob {
 
   private Glob(String glob) {
     this.glob = glob;
+    this.pattern = isLiteral() ? null : compile(glob);
+  }
+
+  private static Pattern compile(String glob) {
     StringBuilder regex = new StringBuilder();
     StringBuilder literal = new StringBuilder();
     for (char c : glob.toCharArray()) {
@@ -20,7 +24,7 @@ final class Glob {
       }
     }
     regex.append(Pattern.quote(literal.toString()));
-    this.pattern = Pattern.compile(regex.toString(), Pattern.DOTALL);
+    return Pattern.compile(regex.toString(), Pattern.DOTALL);
   }
 
   static Glob of(String glob) {
@@ -32,7 +36,7 @@ final class Glob {
   }
 
   boolean matches(String name) {
-    return name != null && (isLiteral() ? glob.equals(name) : pattern.matcher(name).matches());
+    return name != null && (pattern == null ? glob.equals(name) : pattern.matcher(name).matches());
   }
 
   @Override

@@ -30,9 +30,10 @@ final class Sequences {
   }
 
   static Optional<String> inOrder(List<String> actual, List<String> expected) {
+    List<Glob> globs = expected.stream().map(Glob::of).toList();
     int next = 0;
     for (String name : actual) {
-      if (next < expected.size() && Glob.of(expected.get(next)).matches(name)) {
+      if (next < globs.size() && globs.get(next).matches(name)) {
         next++;
       }
     }
@@ -53,8 +54,8 @@ final class Sequences {
 
   /** Every actual name is allowed by some pattern. */
   static Optional<String> subsetOf(List<String> actual, List<String> allowed) {
-    List<String> extra = actual.stream()
-        .filter(name -> allowed.stream().noneMatch(pattern -> Glob.of(pattern).matches(name))).toList();
+    List<Glob> globs = allowed.stream().map(Glob::of).toList();
+    List<String> extra = actual.stream().filter(name -> globs.stream().noneMatch(glob -> glob.matches(name))).toList();
     return extra.isEmpty() ? Optional.empty() : Optional.of("these are not among them: " + Values.list(extra));
   }
 

@@ -24,28 +24,41 @@ public final class TraceSelection<V> {
   private final Function<V, String> nameOf;
   private final List<Criterion<V>> criteria;
   private final List<V> elements;
+  private volatile List<String> names;
 
   private TraceSelection(AgentTrace trace, String kind, List<V> all, Function<V, TraceSpan> spanOf,
-      Function<V, String> nameOf, List<Criterion<V>> criteria) {
+      Function<V, String> nameOf, List<Criterion<V>> criteria, List<V> meetingEarlierCriteria) {
     this.trace = trace;
     this.kind = kind;
     this.all = all;
     this.spanOf = spanOf;
     this.nameOf = nameOf;
     this.criteria = List.copyOf(criteria);
-    this.elements = all.stream().filter(element -> criteria.stream().allMatch(c -> c.test().test(element))).toList();
+    this.elements = criteria.isEmpty() ? all : matching(meetingEarlierCriteria, this.criteria.get(this.criteria.size() - 1));
+  }
+
+  /** The narrowed elements: those of {@code all} (already meeting the earlier criteria) meeting the newest one. */
+  private static <V> List<V> matching(List<V> candidates, Criterion<V> newest) {
+    List<V> kept = new ArrayList<>();
+    for (V candidate : candidates) {
+      if (newest.test().test(candidate)) {
+        kept.add(candidate);
+      }
+    }
+    return List.copyOf(kept);
   }
 
   /** Every element of one kind, named by {@code nameOf} (tool name, model, step name ...) for order assertions. */
   static <V> TraceSelection<V> of(AgentTrace trace, String kind, List<V> all, Function<V, TraceSpan> spanOf,
       Function<V, String> nameOf) {
-    return new TraceSelection<>(trace, kind, List.copyOf(all), spanOf, nameOf, List.of());
+    List<V> elements = List.copyOf(all);
+    return new TraceSelection<>(trace, kind, elements, spanOf, nameOf, List.of(), elements);
   }
 
   TraceSelection<V> where(Criterion<V> criterion) {
     List<Criterion<V>> more = new ArrayList<>(criteria);
     more.add(criterion);
-    return new TraceSelection<>(trace, kind, all, spanOf, nameOf, more);
+    return new TraceSelection<>(trace, kind, all, spanOf, nameOf, more, elements);
   }
 
   public AgentTrace trace() {
@@ -59,7 +72,16 @@ public final class TraceSelection<V> {
 
   /** The names of the selected elements (tool names, models, step names, span names ...), in trace order. */
   public List<String> names() {
-    return elements.stream().map(nameOf).toList();
+    List<String> result = names;
+    if (result == null) {
+      List<String> computed = new ArrayList<>(elements.size());
+      for (V element : elements) {
+        computed.add(nameOf.apply(element));
+      }
+      result = List.copyOf(computed);
+      names = result;
+    }
+    return result;
   }
 
   public int size() {

@@ -50,7 +50,11 @@ final class NearMissTable {
     for (int i = 0; i < widths.length; i++) {
       out.append(cells[i]).append(" ".repeat(widths[i] - cells[i].length())).append(" | ");
     }
-    out.append(cells[3]).append('\n');
+    out.append(cells[3]);
+    while (out.charAt(out.length() - 1) == ' ') {
+      out.setLength(out.length() - 1);
+    }
+    out.append('\n');
   }
 
   private static String cell(String value) {

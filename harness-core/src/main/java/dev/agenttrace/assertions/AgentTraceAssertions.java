@@ -1,22 +1,27 @@
 package dev.agenttrace.assertions;
 
 import dev.agenttrace.trace.AgentTrace;
+import dev.agenttrace.trace.Execution;
 import dev.agenttrace.trace.LlmCall;
 import dev.agenttrace.trace.Segment;
+import dev.agenttrace.trace.Step;
 import dev.agenttrace.trace.ToolInvocation;
+import dev.agenttrace.trace.TraceError;
+import dev.agenttrace.trace.TraceSpan;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.api.InstanceOfAssertFactory;
 
 /**
  * The one static import for asserting on agent traces. Extends AssertJ's {@link Assertions}, so
  * {@code import static dev.agenttrace.assertions.AgentTraceAssertions.*;} gives every AssertJ assertion plus
- * {@code assertThat(AgentTrace)} and the typed assertions on segments, LLM calls and tool invocations.
+ * {@code assertThat(AgentTrace)} and the typed assertions on each trace element, and an
+ * {@link InstanceOfAssertFactory} per assert type for {@code asInstanceOf(...)} / {@code extracting(...)}.
  *
  * <pre>{@code
  * assertThat(run.trace())
  *     .hasSegmentCount(2)
  *     .hasNoErrors()
- *     .calledTool("get_weather").hasArguments("{\"city\":\"Paris\"}");
+ *     .toolCalls().named("get_*").first().hasArgumentsContainingJson("{\"city\":\"Paris\"}");
  * }</pre>
  */
 public class AgentTraceAssertions extends Assertions {
@@ -24,12 +29,24 @@ public class AgentTraceAssertions extends Assertions {
   /** For {@code extracting(...)} / {@code asInstanceOf(...)}: {@code asInstanceOf(AGENT_TRACE).hasSegmentCount(2)}. */
   public static final InstanceOfAssertFactory<AgentTrace, AgentTraceAssert> AGENT_TRACE =
       new InstanceOfAssertFactory<>(AgentTrace.class, AgentTraceAssertions::assertThat);
+  public static final InstanceOfAssertFactory<Execution, ExecutionAssert> EXECUTION =
+      new InstanceOfAssertFactory<>(Execution.class, AgentTraceAssertions::assertThat);
   public static final InstanceOfAssertFactory<Segment, SegmentAssert> SEGMENT =
       new InstanceOfAssertFactory<>(Segment.class, AgentTraceAssertions::assertThat);
   public static final InstanceOfAssertFactory<LlmCall, LlmCallAssert> LLM_CALL =
       new InstanceOfAssertFactory<>(LlmCall.class, AgentTraceAssertions::assertThat);
   public static final InstanceOfAssertFactory<ToolInvocation, ToolInvocationAssert> TOOL_INVOCATION =
       new InstanceOfAssertFactory<>(ToolInvocation.class, AgentTraceAssertions::assertThat);
+  public static final InstanceOfAssertFactory<Step, StepAssert> STEP =
+      new InstanceOfAssertFactory<>(Step.class, AgentTraceAssertions::assertThat);
+  public static final InstanceOfAssertFactory<TraceSpan, SpanAssert> TRACE_SPAN =
+      new InstanceOfAssertFactory<>(TraceSpan.class, AgentTraceAssertions::assertThat);
+  public static final InstanceOfAssertFactory<TraceError, TraceErrorAssert> TRACE_ERROR =
+      new InstanceOfAssertFactory<>(TraceError.class, AgentTraceAssertions::assertThat);
+  /** For a {@link TraceSelection} of tool calls, e.g. one extracted from a custom helper. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static final InstanceOfAssertFactory<TraceSelection, ToolCallsAssert> TOOL_CALLS =
+      new InstanceOfAssertFactory<>(TraceSelection.class, selection -> new ToolCallsAssert(selection));
 
   protected AgentTraceAssertions() {}
 
@@ -37,15 +54,31 @@ public class AgentTraceAssertions extends Assertions {
     return new AgentTraceAssert(actual);
   }
 
+  public static ExecutionAssert assertThat(Execution actual) {
+    return new ExecutionAssert(actual);
+  }
+
   public static SegmentAssert assertThat(Segment actual) {
-    return new SegmentAssert(actual, null);
+    return new SegmentAssert(actual);
   }
 
   public static LlmCallAssert assertThat(LlmCall actual) {
-    return new LlmCallAssert(actual, null);
+    return new LlmCallAssert(actual);
   }
 
   public static ToolInvocationAssert assertThat(ToolInvocation actual) {
-    return new ToolInvocationAssert(actual, null);
+    return new ToolInvocationAssert(actual);
+  }
+
+  public static StepAssert assertThat(Step actual) {
+    return new StepAssert(actual);
+  }
+
+  public static SpanAssert assertThat(TraceSpan actual) {
+    return new SpanAssert(actual);
+  }
+
+  public static TraceErrorAssert assertThat(TraceError actual) {
+    return new TraceErrorAssert(actual);
   }
 }

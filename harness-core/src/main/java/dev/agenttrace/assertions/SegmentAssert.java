@@ -3,27 +3,41 @@ package dev.agenttrace.assertions;
 import dev.agenttrace.trace.AgentTrace;
 import dev.agenttrace.trace.Segment;
 import dev.agenttrace.trace.SegmentOutcome;
+import dev.agenttrace.trace.TraceSpan;
 import dev.agenttrace.trace.WaitInfo;
 import dev.agenttrace.trace.WaitKind;
 import java.util.Arrays;
 import java.util.List;
 
-/** Assertions on one execution segment: how it ended, what it waited on, whether it resumed another. */
+/**
+ * Assertions on one execution segment: how it ended, what it waited on, whether it resumed (and from which
+ * segment), how many journaled operations it replayed, and what ran in it.
+ */
 public class SegmentAssert extends AbstractTraceElementAssert<SegmentAssert, Segment> {
+
+  public SegmentAssert(Segment actual) {
+    this(actual, null);
+  }
 
   public SegmentAssert(Segment actual, AgentTrace trace) {
     super(actual, trace, SegmentAssert.class);
   }
 
   @Override
-  protected String spanId() {
-    return actual.span().spanId();
+  protected TraceSpan span() {
+    return actual.span();
+  }
+
+  @Override
+  protected String describe() {
+    return "segment " + (actual.index().isPresent() ? "#" + actual.index().getAsInt() + " of " + actual.agentName()
+        : actual.span().name());
   }
 
   public SegmentAssert hasOutcome(SegmentOutcome expected) {
     isNotNull();
     if (actual.outcome() != expected) {
-      failWith("segment " + describe() + " to end " + expected.wireValue(), expected, actual.outcome(),
+      failWith(describe() + " to end " + expected.wireValue(), expected, actual.outcome(),
           "it ended " + actual.outcome().wireValue());
     }
     return this;
@@ -34,7 +48,7 @@ public class SegmentAssert extends AbstractTraceElementAssert<SegmentAssert, Seg
     hasOutcome(SegmentOutcome.WAITING);
     WaitKind kind = actual.waitKind().orElse(WaitKind.UNKNOWN);
     if (kind != expected) {
-      failWith("segment " + describe() + " to wait on " + expected.wireValue(), expected, kind,
+      failWith(describe() + " to wait on " + expected.wireValue(), expected, kind,
           "it waited on " + actual.waitInfo().map(WaitInfo::describe).orElse("nothing recorded"));
     }
     return this;
@@ -45,8 +59,19 @@ public class SegmentAssert extends AbstractTraceElementAssert<SegmentAssert, Seg
     isWaitingOn(WaitKind.TOOL);
     List<String> tools = actual.waitInfo().map(WaitInfo::tools).orElse(List.of());
     if (!tools.equals(Arrays.asList(toolNames))) {
-      failWith("segment " + describe() + " to wait on tools " + Arrays.asList(toolNames), Arrays.asList(toolNames),
+      failWith(describe() + " to wait on tools " + Arrays.asList(toolNames), Arrays.asList(toolNames),
           tools, "it waited on tools " + tools);
+    }
+    return this;
+  }
+
+  /** The segment waits on the event, approval or child of this name. */
+  public SegmentAssert isWaitingFor(String name) {
+    hasOutcome(SegmentOutcome.WAITING);
+    String waited = actual.waitInfo().map(WaitInfo::name).orElse(null);
+    if (!name.equals(waited)) {
+      failWith(describe() + " to wait for '" + name + "'", name, waited,
+          "it waited on " + actual.waitInfo().map(WaitInfo::describe).orElse("nothing recorded"));
     }
     return this;
   }
@@ -55,24 +80,53 @@ public class SegmentAssert extends AbstractTraceElementAssert<SegmentAssert, Seg
   public SegmentAssert isResumed() {
     isNotNull();
     if (!actual.isResumed()) {
-      failWith("segment " + describe() + " to resume an earlier segment", "resumed", "not resumed",
+      failWith(describe() + " to resume an earlier segment", "resumed", "not resumed",
           "it has no link to a previous segment");
     }
     return this;
   }
 
-  public SegmentAssert hasLlmCallCount(int expected) {
-    isNotNull();
-    int count = actual.llmCalls().size();
-    if (count != expected) {
-      failWith("segment " + describe() + " to make " + expected + " LLM call(s)", expected, count,
-          "it made " + count);
+  /** The segment continues the segment at {@code index} (trace order): its link points at that segment's span. */
+  public SegmentAssert isResumedFrom(int index) {
+    isResumed();
+    List<Segment> segments = trace() == null ? List.of() : trace().segments();
+    String expected = index >= 0 && index < segments.size() ? segments.get(index).span().spanId() : "segment #" + index;
+    String previous = actual.previousSpanId().orElse(null);
+    if (!expected.equals(previous)) {
+      failWith(describe() + " to resume segment #" + index + " (span " + expected + ")", expected, previous,
+          "it links to span " + previous);
     }
     return this;
   }
 
-  private String describe() {
-    return actual.index().isPresent() ? "#" + actual.index().getAsInt() + " of " + actual.agentName()
-        : actual.span().name();
+  /** How many journaled operations the segment replayed instead of running them again. */
+  public SegmentAssert hasReplayed(long expected) {
+    isNotNull();
+    if (actual.replayed() != expected) {
+      failWith(describe() + " to replay " + expected + " operation(s)", expected, actual.replayed(),
+          "it replayed " + actual.replayed());
+    }
+    return this;
+  }
+
+  public SegmentAssert hasLlmCallCount(int expected) {
+    return hasCount("make " + expected + " LLM call(s)", expected, actual == null ? 0 : actual.llmCalls().size());
+  }
+
+  public SegmentAssert hasToolCallCount(int expected) {
+    return hasCount("run " + expected + " tool call(s)", expected,
+        actual == null ? 0 : actual.toolInvocations().size());
+  }
+
+  public SegmentAssert hasStepCount(int expected) {
+    return hasCount("run " + expected + " step(s)", expected, actual == null ? 0 : actual.steps().size());
+  }
+
+  private SegmentAssert hasCount(String expectation, int expected, int count) {
+    isNotNull();
+    if (count != expected) {
+      failWith(describe() + " to " + expectation, expected, count, "it made " + count);
+    }
+    return this;
   }
 }

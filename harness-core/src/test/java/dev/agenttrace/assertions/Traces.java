@@ -46,7 +46,62 @@ final class Traces {
     }, "x");
   }
 
+  /**
+   * A workflow with steps over three segments: a step, a chat, a tool wait, a timer, another step and a chat. The
+   * LLM reply contains JSON; the step result contains a newline and non-ASCII text.
+   */
+  static AgentTrace workflow() {
+    return run((ctx, input) -> {
+      String order = ctx.step("load-order", () -> "{\"id\":\"A-1\",\"items\":[{\"sku\":\"é-7\",\"qty\":2}]}");
+      ChatResponse reply = ctx.chat(ChatRequest.of("gpt-4o", Message.user("plan " + order)));
+      ctx.callTools(reply.toolCalls());
+      ctx.sleep(java.time.Duration.ofHours(1));
+      ctx.step("notify", () -> "sent\nto café");
+      return ctx.chat(ChatRequest.of("gpt-4o", Message.user("summarize"), Message.user(order))).text();
+    }, "A-1");
+  }
+
+  /** A flaky tool that fails once, then succeeds when the agent retries it. */
+  static AgentTrace retriedTool() {
+    int[] attempts = {0};
+    return run((ctx, input) -> {
+      ctx.chat(ChatRequest.of("gpt-4o", Message.user("search")));
+      ToolCall search = new ToolCall("call_s1", "search", "{\"q\":\"flights\"}");
+      try {
+        ctx.callTools(List.of(search));
+      } catch (ToolFailedException e) {
+        ctx.callTools(List.of(new ToolCall("call_s2", "search", "{\"q\":\"flights\"}")));
+      }
+      return "ok";
+    }, "x", call -> {
+      if (attempts[0]++ == 0) {
+        throw new IllegalStateException("timeout", new java.io.IOException("connection reset"));
+      }
+      return "[\"AF123\"]";
+    });
+  }
+
+  /** The model repeats a tool call id, so the same call runs twice. */
+  static AgentTrace repeatedToolCall() {
+    return run((ctx, input) -> {
+      ToolCall call = new ToolCall("call_1", "get_weather", "{\"city\":\"Paris\"}");
+      ctx.callTools(List.of(call));
+      ctx.callTools(List.of(call));
+      return "done";
+    }, "x");
+  }
+
   private static AgentTrace run(dev.agenttrace.runtime.Agent<String, String> agent, String input) {
+    return run(agent, input, call -> {
+      if (call.name().equals("charge_card")) {
+        throw new IllegalStateException("card declined");
+      }
+      return "{\"tempC\":18,\"humidity\":\"40%\"}";
+    });
+  }
+
+  private static AgentTrace run(dev.agenttrace.runtime.Agent<String, String> agent, String input,
+      dev.agenttrace.llm.ToolExecutor tools) {
     try (TraceCapture capture = TraceCapture.create()) {
       AgentHarness harness = AgentHarness.builder()
           .openTelemetry(capture.openTelemetry())
@@ -58,12 +113,7 @@ final class Traces {
               : new ChatResponse("r1", "gpt-4o",
                   Message.assistant(null, List.of(new ToolCall("call_1", "get_weather", "{\"city\":\"Paris\"}"))),
                   FinishReason.TOOL_CALL, Usage.of(20, 6)))
-          .tools(call -> {
-            if (call.name().equals("charge_card")) {
-              throw new IllegalStateException("card declined");
-            }
-            return "{\"tempC\":18,\"humidity\":\"40%\"}";
-          })
+          .tools(tools)
           .build();
       AgentRun<String> run = harness.run(agent, input);
       return run.trace();

@@ -182,6 +182,18 @@ public abstract class HttpLlmStub implements AutoCloseable {
     }
   }
 
+  /**
+   * Returns the unmatched requests' reports and forgets them: for tests that provoke an unmatched request on
+   * purpose and assert its report, so that {@link #verifyNoUnmatchedRequests()} passes afterwards.
+   */
+  public List<AssertionError> takeUnmatchedRequests() {
+    synchronized (unmatched) {
+      List<AssertionError> taken = List.copyOf(unmatched);
+      unmatched.clear();
+      return taken;
+    }
+  }
+
   /** Fails with every unmatched request's report when there is one, even if the client swallowed the error. */
   public void verifyNoUnmatchedRequests() {
     List<AssertionError> errors = unmatchedRequests();

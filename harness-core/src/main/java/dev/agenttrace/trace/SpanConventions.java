@@ -1,5 +1,6 @@
 package dev.agenttrace.trace;
 
+import static io.opentelemetry.api.common.AttributeKey.booleanKey;
 import static io.opentelemetry.api.common.AttributeKey.longKey;
 import static io.opentelemetry.api.common.AttributeKey.stringArrayKey;
 import static io.opentelemetry.api.common.AttributeKey.stringKey;
@@ -47,6 +48,11 @@ public final class SpanConventions {
   public static final AttributeKey<String> GEN_AI_TOOL_CALL_ARGUMENTS = stringKey("gen_ai.tool.call.arguments");
   public static final AttributeKey<String> GEN_AI_TOOL_CALL_RESULT = stringKey("gen_ai.tool.call.result");
   public static final AttributeKey<String> ERROR_TYPE = stringKey("error.type");
+  /**
+   * On a {@code chat} span an HTTP LLM stub records for a call whose client already traced it (an instrumented SDK):
+   * the server side of that call, a child of the client's span. Not counted as an LLM call of its own.
+   */
+  public static final AttributeKey<Boolean> LLM_SERVER_SIDE = booleanKey("agenttrace.llm.server_side");
 
   // ---- Durable execution (agenttrace.*) ----
   public static final AttributeKey<String> EXECUTION_ID = stringKey("agenttrace.execution.id");
@@ -119,7 +125,7 @@ public final class SpanConventions {
         return SpanCategory.WORKFLOW_SEGMENT;
       }
       if (LLM_OPERATIONS.contains(operation)) {
-        return SpanCategory.LLM_CALL;
+        return Boolean.TRUE.equals(attributes.get(LLM_SERVER_SIDE)) ? SpanCategory.OTHER : SpanCategory.LLM_CALL;
       }
       if (OP_EXECUTE_TOOL.equals(operation)) {
         return SpanCategory.TOOL_CALL;

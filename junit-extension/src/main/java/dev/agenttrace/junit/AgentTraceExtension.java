@@ -116,6 +116,9 @@ public final class AgentTraceExtension
     if (!unfinished.isEmpty() && settings.failOnUnfinishedSpans() && context.getExecutionException().isEmpty()) {
       throw new AssertionError(FailureMessages.unfinishedSpans(context.getDisplayName(), trace, file(context)));
     }
+    if (context.getExecutionException().isEmpty()) {
+      scope.httpStubs().verifyNoUnmatchedRequests();
+    }
   }
 
   @Override
@@ -133,7 +136,7 @@ public final class AgentTraceExtension
     Class<?> type = parameterContext.getParameter().getType();
     return type == AgentHarness.class || type == LlmStub.class || type == ToolStubs.class
         || type == TraceCapture.class || type == AgentTrace.class || type == OpenTelemetry.class
-        || type == VirtualClock.class || isTraceSupplier(parameterContext);
+        || type == VirtualClock.class || isTraceSupplier(parameterContext) || HttpStubSupport.supports(type);
   }
 
   @Override
@@ -158,6 +161,8 @@ public final class AgentTraceExtension
       return scope.capture().openTelemetry();
     } else if (type == VirtualClock.class) {
       return scope.clock();
+    } else if (HttpStubSupport.supports(type)) {
+      return scope.httpStubs().resolve(type);
     }
     Supplier<AgentTrace> supplier = scope::trace;
     return supplier;

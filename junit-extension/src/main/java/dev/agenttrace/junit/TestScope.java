@@ -24,6 +24,7 @@ final class TestScope implements AutoCloseable {
   private final LlmStub llm;
   private final ToolStubs tools;
   private final AgentHarness harness;
+  private final HttpStubSupport httpStubs;
 
   TestScope(ExtensionSettings settings, CaptureScope globalScope) {
     this.clock = VirtualClock.create();
@@ -39,6 +40,7 @@ final class TestScope implements AutoCloseable {
         .rootTraceIds(capture::withRootTraceId)
         .traces(this::trace)
         .build();
+    this.httpStubs = new HttpStubSupport(capture);
   }
 
   /** The test's trace so far: the capture's spans, plus what the shared global SDK attributed to this test. */
@@ -80,8 +82,13 @@ final class TestScope implements AutoCloseable {
     return harness;
   }
 
+  HttpStubSupport httpStubs() {
+    return httpStubs;
+  }
+
   @Override
   public void close() {
+    httpStubs.close();
     if (globalScope != null) {
       globalScope.close();
     }

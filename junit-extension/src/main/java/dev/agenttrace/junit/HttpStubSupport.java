@@ -1,0 +1,55 @@
+package dev.agenttrace.junit;
+
+import dev.agenttrace.capture.TraceCapture;
+import dev.agenttrace.stubs.anthropic.AnthropicStub;
+import dev.agenttrace.stubs.http.HttpLlmStub;
+import dev.agenttrace.stubs.openai.OpenAiStub;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP LLM stubs of one test ({@link OpenAiStub}, {@link AnthropicStub} parameters): each started on first use on
+ * a free port, tracing into the test's capture, the same instance for every parameter of that type in the test,
+ * checked for unmatched requests after the test and stopped when the test's scope closes.
+ */
+final class HttpStubSupport implements AutoCloseable {
+  private final TraceCapture capture;
+  private final Map<Class<?>, HttpLlmStub> stubs = new LinkedHashMap<>();
+
+  HttpStubSupport(TraceCapture capture) {
+    this.capture = capture;
+  }
+
+  static boolean supports(Class<?> type) {
+    return type == OpenAiStub.class || type == AnthropicStub.class;
+  }
+
+  synchronized HttpLlmStub resolve(Class<?> type) {
+    return stubs.computeIfAbsent(type, this::start);
+  }
+
+  private HttpLlmStub start(Class<?> type) {
+    if (type == OpenAiStub.class) {
+      return OpenAiStub.builder().traceTo(capture).start();
+    }
+    return AnthropicStub.builder().traceTo(capture).start();
+  }
+
+  /** Fails with the near-miss reports of requests no stubbing matched, even if the client swallowed the error. */
+  void verifyNoUnmatchedRequests() {
+    for (HttpLlmStub stub : snapshot()) {
+      stub.verifyNoUnmatchedRequests();
+    }
+  }
+
+  @Override
+  public void close() {
+    snapshot().forEach(HttpLlmStub::stop);
+  }
+
+  private synchronized List<HttpLlmStub> snapshot() {
+    return new ArrayList<>(stubs.values());
+  }
+}

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -40,9 +39,7 @@ final class CanonicalJson {
   /** A deep copy of {@code node} whose objects list their keys in sorted order. */
   static JsonNode sorted(JsonNode node) {
     if (node.isObject()) {
-      List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-      Iterator<Map.Entry<String, JsonNode>> iterator = node.fields();
-      iterator.forEachRemaining(fields::add);
+      List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.properties());
       fields.sort(Map.Entry.comparingByKey());
       ObjectNode copy = JsonNodeFactory.instance.objectNode();
       fields.forEach(field -> copy.set(field.getKey(), sorted(field.getValue())));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,8 +40,7 @@ final class Placeholders {
       return text.indexOf(START) < 0 ? node : JsonNodeFactory.instance.textNode(numbered(text));
     }
     if (node instanceof ObjectNode object) {
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-      fields.forEachRemaining(field -> field.setValue(number(field.getValue())));
+      object.properties().forEach(field -> field.setValue(number(field.getValue())));
     } else if (node instanceof ArrayNode array) {
       for (int index = 0; index < array.size(); index++) {
         array.set(index, number(array.get(index)));

@@ -36,4 +36,11 @@ public @interface AgentTest {
 
   /** Fail a test that leaves spans open (their names and where they started are listed). */
   boolean failOnUnfinishedSpans() default true;
+
+  /**
+   * Compare each passing test's trace with its golden file after the test
+   * ({@code src/test/resources/agenttrace/golden/<test class>/<method>.trace.yaml}); see
+   * {@link dev.agenttrace.golden.GoldenTraces}. A {@code GoldenTraces} parameter is injectable either way.
+   */
+  boolean golden() default false;
 }

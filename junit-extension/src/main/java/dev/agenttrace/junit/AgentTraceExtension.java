@@ -3,6 +3,7 @@ package dev.agenttrace.junit;
 import dev.agenttrace.capture.CaptureScope;
 import dev.agenttrace.capture.SharedCapture;
 import dev.agenttrace.capture.TraceCapture;
+import dev.agenttrace.golden.GoldenTraces;
 import dev.agenttrace.runtime.AgentHarness;
 import dev.agenttrace.runtime.VirtualClock;
 import dev.agenttrace.stubs.LlmStub;
@@ -115,6 +116,9 @@ public final class AgentTraceExtension
     if (!unfinished.isEmpty() && settings.failOnUnfinishedSpans() && context.getExecutionException().isEmpty()) {
       throw new AssertionError(FailureMessages.unfinishedSpans(context.getDisplayName(), trace, file(context)));
     }
+    if (settings.golden()) {
+      GoldenSupport.verifyAfterTest(context, trace);
+    }
   }
 
   @Override
@@ -132,7 +136,7 @@ public final class AgentTraceExtension
     Class<?> type = parameterContext.getParameter().getType();
     return type == AgentHarness.class || type == LlmStub.class || type == ToolStubs.class
         || type == TraceCapture.class || type == AgentTrace.class || type == OpenTelemetry.class
-        || type == VirtualClock.class || isTraceSupplier(parameterContext);
+        || type == VirtualClock.class || type == GoldenTraces.class || isTraceSupplier(parameterContext);
   }
 
   @Override
@@ -157,6 +161,8 @@ public final class AgentTraceExtension
       return scope.capture().openTelemetry();
     } else if (type == VirtualClock.class) {
       return scope.clock();
+    } else if (type == GoldenTraces.class) {
+      return GoldenSupport.forTest(extensionContext);
     }
     Supplier<AgentTrace> supplier = scope::trace;
     return supplier;
@@ -186,6 +192,7 @@ public final class AgentTraceExtension
     boolean globalOpenTelemetry;
     boolean failOnUnfinishedSpans = true;
     boolean recordStartSites;
+    boolean golden;
 
     private Builder() {}
 
@@ -210,8 +217,15 @@ public final class AgentTraceExtension
       return this;
     }
 
+    /** See {@link AgentTest#golden()}. */
+    public Builder golden(boolean enabled) {
+      this.golden = enabled;
+      return this;
+    }
+
     public AgentTraceExtension build() {
       Builder copy = new Builder();
+      copy.golden = golden;
       copy.globalOpenTelemetry = globalOpenTelemetry;
       copy.failOnUnfinishedSpans = failOnUnfinishedSpans;
       copy.recordStartSites = recordStartSites;

@@ -148,6 +148,9 @@ final class SpanContent {
       requested.forEach(toolCall -> toolCalls.add(toolCall(toolCall)));
     }
     call.finishReason().ifPresent(reason -> response.put("finish_reason", reason.wireValue()));
+    if (response.isEmpty()) {
+      node.remove("response");
+    }
     usage(node, call.usage());
     if (!call.contentProblems().isEmpty()) {
       ArrayNode problems = node.putArray("content_problems");

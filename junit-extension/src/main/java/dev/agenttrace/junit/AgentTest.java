@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Injectable parameters: {@code AgentHarness}, {@code LlmStub}, {@code ToolStubs}, {@code TraceCapture},
  * {@code Supplier<AgentTrace>}, {@code AgentTrace} (a snapshot taken when the parameter is resolved — useful in
- * {@code @AfterEach}), {@code OpenTelemetry} (to hand to frameworks), {@code VirtualClock} and {@code GoldenTraces} (bound to the
- * test's golden file).
+ * {@code @AfterEach}), {@code OpenTelemetry} (to hand to frameworks), {@code VirtualClock} and
+ * {@code GoldenTraces} (bound to the test's golden file).
  *
  * <p>Use {@link AgentTraceExtension#builder()} with {@code @RegisterExtension} to configure it in code instead.
  */

@@ -95,42 +95,55 @@ public final class Selector {
   }
 
   private static void visit(JsonNode container, List<String> path, int depth, UnaryOperator<JsonNode> change) {
-    String step = path.get(depth);
     boolean last = depth == path.size() - 1;
+    for (Slot slot : slots(container, path.get(depth))) {
+      if (last) {
+        slot.replace(change.apply(slot.value()));
+      } else {
+        visit(slot.value(), path, depth + 1, change);
+      }
+    }
+  }
+
+  /** The places under {@code container} that {@code step} names; array slots last first, so removals are safe. */
+  private static List<Slot> slots(JsonNode container, String step) {
+    List<Slot> slots = new ArrayList<>();
     if (container instanceof ObjectNode object) {
-      List<String> names = new ArrayList<>();
-      if (step.equals("*")) {
-        Iterator<String> fields = object.fieldNames();
-        fields.forEachRemaining(names::add);
-      } else if (object.has(step)) {
-        names.add(step);
-      }
-      for (String name : names) {
-        if (last) {
-          JsonNode replaced = change.apply(object.get(name));
-          if (replaced == null) {
-            object.remove(name);
-          } else {
-            object.set(name, replaced);
-          }
-        } else {
-          visit(object.get(name), path, depth + 1, change);
+      Iterator<String> names = object.fieldNames();
+      names.forEachRemaining(name -> {
+        if (step.equals("*") || step.equals(name)) {
+          slots.add(new Slot(object, name, -1));
         }
-      }
+      });
     } else if (container instanceof ArrayNode array) {
       for (int index = array.size() - 1; index >= 0; index--) {
-        if (!step.equals("*") && !step.equals(String.valueOf(index))) {
-          continue;
+        if (step.equals("*") || step.equals(String.valueOf(index))) {
+          slots.add(new Slot(array, null, index));
         }
-        if (last) {
-          JsonNode replaced = change.apply(array.get(index));
-          if (replaced == null) {
-            array.remove(index);
-          } else {
-            array.set(index, replaced);
-          }
+      }
+    }
+    return slots;
+  }
+
+  /** A field of an object or an element of an array. */
+  private record Slot(JsonNode container, String name, int index) {
+    JsonNode value() {
+      return name != null ? container.get(name) : container.get(index);
+    }
+
+    /** Sets the value, or removes the slot when {@code value} is {@code null}. */
+    void replace(JsonNode value) {
+      if (container instanceof ObjectNode object) {
+        if (value == null) {
+          object.remove(name);
         } else {
-          visit(array.get(index), path, depth + 1, change);
+          object.set(name, value);
+        }
+      } else if (container instanceof ArrayNode array) {
+        if (value == null) {
+          array.remove(index);
+        } else {
+          array.set(index, value);
         }
       }
     }

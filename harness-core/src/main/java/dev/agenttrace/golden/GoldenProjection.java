@@ -23,6 +23,11 @@ final class GoldenProjection {
     this.ignored = List.copyOf(ignored);
   }
 
+  /** True when the projection keeps everything, so equal texts mean equal documents. */
+  boolean isIdentity() {
+    return comparison == GoldenComparison.EXACT && ignored.isEmpty();
+  }
+
   /** A projected copy of {@code document}. */
   ObjectNode apply(ObjectNode document) {
     ObjectNode copy = document.deepCopy();

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Writes and reads the YAML of golden files. Writing is deterministic: the tree's own key order, LF line endings,
@@ -25,10 +26,20 @@ final class GoldenYaml {
       .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
       .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+      .loaderOptions(loaderOptions())
       .build())
       .disable(SerializationFeature.INDENT_OUTPUT);
 
+  /** Goldens of large traces exceed SnakeYAML's default 3 MB limit (10,000 spans are about 4 MB). */
+  private static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
+
   private GoldenYaml() {}
+
+  private static LoaderOptions loaderOptions() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(MAX_CODE_POINTS);
+    return options;
+  }
 
   /** The YAML text of {@code tree}: LF line endings, exactly one trailing newline. */
   static String write(JsonNode tree) {
@@ -54,7 +65,8 @@ final class GoldenYaml {
       int line = where == null ? 0 : where.getLineNr();
       int column = where == null ? 0 : where.getColumnNr();
       throw new GoldenFileException(file + ":" + line + ":" + column + ": malformed golden trace: "
-          + e.getOriginalMessage().lines().findFirst().orElse("") + ". " + GoldenFileException.REWRITE_HINT, e);
+          + e.getOriginalMessage().lines().findFirst().orElse("").replaceAll("\\.+$", "") + ". "
+          + GoldenFileException.REWRITE_HINT, e);
     }
   }
 }

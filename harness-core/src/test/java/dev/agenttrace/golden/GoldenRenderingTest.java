@@ -105,6 +105,13 @@ class GoldenRenderingTest {
   }
 
   @Test
+  void readsGoldensOfLargeTraces() {
+    String yaml = "format: agenttrace-golden/1\nspans:\n  - kind: other\n    name: " + "x".repeat(5_000_000) + "\n";
+
+    assertThat(GoldenYaml.read(yaml, java.nio.file.Path.of("big")).path("spans").size()).isEqualTo(1);
+  }
+
+  @Test
   void anEmptyTraceRendersJustTheHeader() {
     assertThat(golden.render(AgentTrace.empty())).isEqualTo("format: agenttrace-golden/1\nspans: []\n");
   }

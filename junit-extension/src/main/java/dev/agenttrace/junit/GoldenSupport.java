@@ -4,6 +4,7 @@ import dev.agenttrace.golden.GoldenMode;
 import dev.agenttrace.golden.GoldenResult;
 import dev.agenttrace.golden.GoldenTraces;
 import dev.agenttrace.trace.AgentTrace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,20 +42,27 @@ final class GoldenSupport {
     return builder.build().forTest(context.getRequiredTestClass().getName(), testName(context));
   }
 
-  /** Compares the finished test's trace with its golden; skipped when the test already failed. */
+  /**
+   * Compares the finished test's trace with its golden; skipped when the test already failed, and for a test that
+   * recorded no spans and has no golden (a plain unit test in an agent test class).
+   */
   static void verifyAfterTest(ExtensionContext context, AgentTrace trace) {
     if (context.getExecutionException().isPresent()) {
       return;
     }
     GoldenTraces golden = forTest(context);
+    String testClass = context.getRequiredTestClass().getName();
+    Path file = golden.fileFor(testClass, testName(context));
+    if (trace.isEmpty() && !Files.exists(file)) {
+      return;
+    }
     Ledger ledger = context.getRoot().getStore(NAMESPACE)
         .getOrComputeIfAbsent(Ledger.class, type -> new Ledger(System.err::println), Ledger.class);
     GoldenResult result;
     try {
       result = golden.assertMatches(trace);
     } finally {
-      String testClass = context.getRequiredTestClass().getName();
-      ledger.used(golden, testClass, golden.fileFor(testClass, testName(context)));
+      ledger.used(golden, testClass, file);
     }
     if (result.wroteFile()) {
       context.publishReportEntry("agenttrace.golden", result.message());

@@ -102,6 +102,21 @@ class GoldenSupportTest {
     assertThat(dir).isEmptyDirectory();
   }
 
+  @AgentTest(golden = true)
+  static class RunsNoAgent {
+    @Test
+    void plainUnitTest() {
+      assertThat(1 + 1).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aTestWithoutSpansGetsNoGolden() {
+    run(RunsNoAgent.class, configuration(false)).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+    assertThat(dir).isEmptyDirectory();
+  }
+
   @AgentTest
   static class InjectsGoldenTraces {
     @Test

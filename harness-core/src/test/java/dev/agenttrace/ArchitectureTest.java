@@ -11,8 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package layering of harness-core, enforced: {@code llm ← trace ← capture ← runtime ← assertions}; no cycles
- * between packages; no main code on JUnit; {@code GlobalOpenTelemetry} only in the opt-in installer.
+ * The package layering of harness-core, enforced: {@code llm ← trace ← capture ← runtime ← assertions}, and
+ * {@code golden} on top of {@code trace}; no cycles between packages; no main code on JUnit; {@code GlobalOpenTelemetry} only in the opt-in installer.
  */
 class ArchitectureTest {
   private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
@@ -29,11 +29,13 @@ class ArchitectureTest {
         .layer("capture").definedBy("dev.agenttrace.capture..")
         .layer("runtime").definedBy("dev.agenttrace.runtime..")
         .layer("assertions").definedBy("dev.agenttrace.assertions..")
+        .layer("golden").definedBy("dev.agenttrace.golden..")
+        .whereLayer("golden").mayNotBeAccessedByAnyLayer()
         .whereLayer("assertions").mayNotBeAccessedByAnyLayer()
         .whereLayer("runtime").mayOnlyBeAccessedByLayers("assertions")
         .whereLayer("capture").mayOnlyBeAccessedByLayers("runtime", "assertions")
-        .whereLayer("trace").mayOnlyBeAccessedByLayers("capture", "runtime", "assertions")
-        .whereLayer("llm").mayOnlyBeAccessedByLayers("trace", "capture", "runtime", "assertions");
+        .whereLayer("trace").mayOnlyBeAccessedByLayers("capture", "runtime", "assertions", "golden")
+        .whereLayer("llm").mayOnlyBeAccessedByLayers("trace", "capture", "runtime", "assertions", "golden");
     layers.check(MAIN_CLASSES);
   }
 

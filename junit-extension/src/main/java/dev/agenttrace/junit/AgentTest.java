@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Injectable parameters: {@code AgentHarness}, {@code LlmStub}, {@code ToolStubs}, {@code TraceCapture},
  * {@code Supplier<AgentTrace>}, {@code AgentTrace} (a snapshot taken when the parameter is resolved — useful in
- * {@code @AfterEach}), {@code OpenTelemetry} (to hand to frameworks) and {@code VirtualClock}.
+ * {@code @AfterEach}), {@code OpenTelemetry} (to hand to frameworks), {@code VirtualClock} and
+ * {@code GoldenTraces} (bound to the test's golden file).
  *
  * <p>Use {@link AgentTraceExtension#builder()} with {@code @RegisterExtension} to configure it in code instead.
  */
@@ -36,4 +37,11 @@ public @interface AgentTest {
 
   /** Fail a test that leaves spans open (their names and where they started are listed). */
   boolean failOnUnfinishedSpans() default true;
+
+  /**
+   * Compare each passing test's trace with its golden file after the test
+   * ({@code src/test/resources/agenttrace/golden/<test class>/<method>.trace.yaml}); see
+   * {@link dev.agenttrace.golden.GoldenTraces}. A {@code GoldenTraces} parameter is injectable either way.
+   */
+  boolean golden() default false;
 }

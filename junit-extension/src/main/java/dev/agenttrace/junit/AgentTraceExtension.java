@@ -3,6 +3,7 @@ package dev.agenttrace.junit;
 import dev.agenttrace.capture.CaptureScope;
 import dev.agenttrace.capture.SharedCapture;
 import dev.agenttrace.capture.TraceCapture;
+import dev.agenttrace.golden.GoldenTraces;
 import dev.agenttrace.runtime.AgentHarness;
 import dev.agenttrace.runtime.VirtualClock;
 import dev.agenttrace.stubs.LlmStub;
@@ -119,6 +120,9 @@ public final class AgentTraceExtension
     if (context.getExecutionException().isEmpty()) {
       scope.httpStubs().verifyNoUnmatchedRequests();
     }
+    if (settings.golden()) {
+      GoldenSupport.verifyAfterTest(context, trace);
+    }
   }
 
   @Override
@@ -136,7 +140,8 @@ public final class AgentTraceExtension
     Class<?> type = parameterContext.getParameter().getType();
     return type == AgentHarness.class || type == LlmStub.class || type == ToolStubs.class
         || type == TraceCapture.class || type == AgentTrace.class || type == OpenTelemetry.class
-        || type == VirtualClock.class || isTraceSupplier(parameterContext) || HttpStubSupport.supports(type);
+        || type == VirtualClock.class || type == GoldenTraces.class || isTraceSupplier(parameterContext)
+        || HttpStubSupport.supports(type);
   }
 
   @Override
@@ -163,6 +168,8 @@ public final class AgentTraceExtension
       return scope.clock();
     } else if (HttpStubSupport.supports(type)) {
       return scope.httpStubs().resolve(type);
+    } else if (type == GoldenTraces.class) {
+      return GoldenSupport.forTest(extensionContext);
     }
     Supplier<AgentTrace> supplier = scope::trace;
     return supplier;
@@ -192,6 +199,7 @@ public final class AgentTraceExtension
     boolean globalOpenTelemetry;
     boolean failOnUnfinishedSpans = true;
     boolean recordStartSites;
+    boolean golden;
 
     private Builder() {}
 
@@ -216,8 +224,15 @@ public final class AgentTraceExtension
       return this;
     }
 
+    /** See {@link AgentTest#golden()}. */
+    public Builder golden(boolean enabled) {
+      this.golden = enabled;
+      return this;
+    }
+
     public AgentTraceExtension build() {
       Builder copy = new Builder();
+      copy.golden = golden;
       copy.globalOpenTelemetry = globalOpenTelemetry;
       copy.failOnUnfinishedSpans = failOnUnfinishedSpans;
       copy.recordStartSites = recordStartSites;

@@ -8,7 +8,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * The settings of one test, resolved from (highest first) an explicitly built extension, the {@link AgentTest}
  * annotation on the method or class, and JUnit configuration parameters / system properties.
  */
-record ExtensionSettings(boolean globalOpenTelemetry, boolean failOnUnfinishedSpans, boolean recordStartSites) {
+record ExtensionSettings(boolean globalOpenTelemetry, boolean failOnUnfinishedSpans, boolean recordStartSites,
+    boolean golden) {
 
   static final String START_SITES_PARAMETER = "agenttrace.capture.start-sites";
 
@@ -19,11 +20,12 @@ record ExtensionSettings(boolean globalOpenTelemetry, boolean failOnUnfinishedSp
         .orElse(false);
     if (explicit != null) {
       return new ExtensionSettings(explicit.globalOpenTelemetry, explicit.failOnUnfinishedSpans,
-          explicit.recordStartSites || startSites);
+          explicit.recordStartSites || startSites, explicit.golden);
     }
     return new ExtensionSettings(
         annotation.map(AgentTest::globalOpenTelemetry).orElse(false),
         annotation.map(AgentTest::failOnUnfinishedSpans).orElse(true),
-        startSites);
+        startSites,
+        annotation.map(AgentTest::golden).orElse(false));
   }
 }

@@ -1,5 +1,6 @@
 package dev.agenttrace.junit;
 
+import dev.agenttrace.golden.SafeFileNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,6 @@ final class TraceFiles {
   static final String DIR_PARAMETER = "agenttrace.trace.dir";
   static final String DEFAULT_DIR = "target/agenttrace-traces";
   private static final Pattern INVOCATION = Pattern.compile("invocation:#(\\d+)]");
-  private static final int MAX_NAME_LENGTH = 100;
 
   private final Path directory;
 
@@ -35,8 +35,7 @@ final class TraceFiles {
 
   /** The file for a test: class folder, method (and invocation index for parameterized and repeated tests). */
   Path fileFor(String className, String methodName, String uniqueId) {
-    Matcher invocation = INVOCATION.matcher(uniqueId);
-    String suffix = invocation.find() ? "-" + invocation.group(1) : "";
+    String suffix = invocationSuffix(uniqueId);
     Path file = directory.resolve(safeName(className)).resolve(safeName(methodName) + suffix + ".trace.txt")
         .normalize();
     if (!file.startsWith(directory)) {
@@ -67,17 +66,14 @@ final class TraceFiles {
     }
   }
 
+  /** {@code "-7"} for the 7th invocation of a parameterized or repeated test, else {@code ""}. */
+  static String invocationSuffix(String uniqueId) {
+    Matcher invocation = INVOCATION.matcher(uniqueId);
+    return invocation.find() ? "-" + invocation.group(1) : "";
+  }
+
   /** {@code name} reduced to safe characters; a hash of the original keeps altered names unique. */
   static String safeName(String name) {
-    String safe = name.replaceAll("[^A-Za-z0-9._$-]", "_");
-    if (safe.isEmpty() || safe.chars().allMatch(c -> c == '.')) {
-      safe = "_" + safe;
-    }
-    boolean altered = !safe.equals(name);
-    if (safe.length() > MAX_NAME_LENGTH) {
-      safe = safe.substring(0, MAX_NAME_LENGTH);
-      altered = true;
-    }
-    return altered ? safe + "-" + Integer.toHexString(name.hashCode()) : safe;
+    return SafeFileNames.safeName(name);
   }
 }

@@ -12,7 +12,7 @@ import dev.agenttrace.trace.TraceError;
 import org.junit.jupiter.api.Test;
 
 /** A tool that fails: the agent recovers, the trace keeps the error's type, message and stack trace. */
-@AgentTest
+@AgentTest(golden = true)
 class FlightBookingAgentTest {
 
   @Test

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** A workflow with journaled steps and a timer: every step runs once, the timer costs no real time. */
-@AgentTest
+@AgentTest(golden = true)
 class OrderWorkflowTest {
   private final CountingWarehouse warehouse = new CountingWarehouse();
   private final Order order = new Order("order-42", "sku-7", 2, 4_998);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Human in the loop: the refund waits, with no segment open, until the test approves or rejects it. */
-@AgentTest
+@AgentTest(golden = true)
 class RefundAgentTest {
 
   @BeforeEach

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The product brief's weather agent: one tool round, two execution segments. */
-@AgentTest
+@AgentTest(golden = true)
 class WeatherAgentTest {
 
   @BeforeEach

@@ -1,0 +1,55 @@
+package dev.agenttrace.golden;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Re-serializes recorded JSON (tool arguments, tool results, step results) canonically: object keys sorted, so
+ * {@code {"b":1,"a":2}} and {@code {"a":2, "b":1}} render the same. Text that is not a JSON object or array stays
+ * text.
+ */
+final class CanonicalJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private CanonicalJson() {}
+
+  /** The JSON value of {@code text} with sorted keys, or a text node when it is not a JSON object or array. */
+  static JsonNode valueOf(String text) {
+    if (text == null) {
+      return JsonNodeFactory.instance.nullNode();
+    }
+    String trimmed = text.strip();
+    if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+      try {
+        return sorted(MAPPER.readTree(trimmed));
+      } catch (JsonProcessingException notJson) {
+        // keep it as text
+      }
+    }
+    return JsonNodeFactory.instance.textNode(text);
+  }
+
+  /** A deep copy of {@code node} whose objects list their keys in sorted order. */
+  static JsonNode sorted(JsonNode node) {
+    if (node.isObject()) {
+      List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.properties());
+      fields.sort(Map.Entry.comparingByKey());
+      ObjectNode copy = JsonNodeFactory.instance.objectNode();
+      fields.forEach(field -> copy.set(field.getKey(), sorted(field.getValue())));
+      return copy;
+    }
+    if (node.isArray()) {
+      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+      node.forEach(element -> copy.add(sorted(element)));
+      return copy;
+    }
+    return node;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.agenttrace.golden;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * Reads and writes golden files as UTF-8. Writes go to a temporary file in the same folder that is then renamed
+ * over the target, so a crash or a parallel reader never sees half a golden file.
+ */
+final class GoldenFiles {
+  private GoldenFiles() {}
+
+  /** The pending file beside a golden: {@code <method>.trace.yaml.new}. */
+  static Path pending(Path golden) {
+    return golden.resolveSibling(golden.getFileName() + ".new");
+  }
+
+  static Optional<String> read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new GoldenFileException("Could not read the golden trace " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  static void writeAtomically(Path file, String content) {
+    try {
+      Files.createDirectories(file.getParent());
+      Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+      try {
+        Files.writeString(temp, content, StandardCharsets.UTF_8);
+        try {
+          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException notAtomic) {
+          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write " + file, e);
+    }
+  }
+
+  static boolean delete(Path file) {
+    try {
+      return Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not delete " + file, e);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package dev.agenttrace.golden;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes what must not reach a golden file, span by span: the user's selector redactions and value matchers, then
+ * secrets (API keys such as {@code sk-…} and {@code sk-ant-…}, bearer tokens, Authorization and API-key header
+ * values, values of secret-named JSON fields) which become {@code <secret>}, then the user's regex redactions, then
+ * UUIDs, ISO-8601 timestamps and hex span/trace ids, which become numbered placeholders.
+ */
+final class Redactor {
+  static final String SECRET = "<secret>";
+  /** Field and attribute names (last dotted segment, lower case, {@code _} as {@code -}) whose values are secret. */
+  private static final Set<String> SECRET_FIELDS = Set.of("authorization", "proxy-authorization", "x-api-key",
+      "api-key", "apikey", "password", "passwd", "secret", "client-secret", "token", "access-token", "refresh-token",
+      "cookie", "set-cookie");
+  /** No built-in pattern matches a text shorter than this ({@code sk-} and eight characters). */
+  private static final int SHORTEST_MATCH = 11;
+  private static final List<Scrub> SECRETS = List.of(
+      new Scrub("(?i)((?:proxy-)?authorization|x-api-key|api[-_]?key)(\"?\\s*[:=]\\s*\"?)([^\\s\"',}][^\"',}\\n]*)",
+          "$1$2" + SECRET, "authorization|api"),
+      new Scrub("(?i)\\bbearer\\s+[A-Za-z0-9._~+/=-]+", "Bearer " + SECRET, "bearer"),
+      new Scrub("\\bsk-[A-Za-z0-9_-]{8,}", SECRET, "sk-"),
+      new Scrub("\\bAKIA[0-9A-Z]{16}\\b", SECRET, "akia"),
+      new Scrub("\\bAIza[0-9A-Za-z_-]{35}\\b", SECRET, "aiza"),
+      new Scrub("\\bgh[pousr]_[A-Za-z0-9]{20,}\\b", SECRET, "_"));
+  private static final Pattern UUID = Pattern.compile(
+      "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
+  private static final Pattern TIMESTAMP = Pattern.compile(
+      "\\b\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:?\\d{2})?\\b");
+  private static final Pattern HEX_ID = Pattern.compile("\\b(?:[0-9a-f]{32}|[0-9a-f]{16})\\b");
+
+  private final List<SelectorRule> selectorRules;
+  private final List<RegexRule> regexRules;
+
+  Redactor(List<SelectorRule> selectorRules, List<RegexRule> regexRules) {
+    this.selectorRules = List.copyOf(selectorRules);
+    this.regexRules = List.copyOf(regexRules);
+  }
+
+  /** A redaction of the values a selector points at, to {@code <name-N>}, or a matcher check. */
+  record SelectorRule(Selector selector, String placeholder, ValueMatcher matcher) {}
+
+  /** A redaction of every match of a pattern, to {@code <name-N>}. */
+  record RegexRule(Pattern pattern, String placeholder) {}
+
+  /** Redacts one span's fields in place (its children are redacted separately). */
+  void redact(ObjectNode span) {
+    for (SelectorRule rule : selectorRules) {
+      rule.selector().apply(span, value -> rule.matcher() == null
+          ? text(Placeholders.mark(rule.placeholder(), value.isTextual() ? value.asText() : value.toString()))
+          : matched(value, rule.matcher()));
+    }
+    scrub(span);
+  }
+
+  /** Applies the built-in and regex redactions to every string under {@code node}, in place. */
+  JsonNode scrub(JsonNode node) {
+    if (node.isTextual()) {
+      String text = node.asText();
+      String scrubbed = scrubText(text);
+      return scrubbed.equals(text) ? node : text(scrubbed);
+    }
+    if (node instanceof ObjectNode object) {
+      List<String> names = new ArrayList<>();
+      Iterator<String> iterator = object.fieldNames();
+      iterator.forEachRemaining(names::add);
+      for (String name : names) {
+        JsonNode value = object.get(name);
+        boolean secretName = SECRET_FIELDS.contains(
+            name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT).replace('_', '-'));
+        object.set(name, secretName && value.isValueNode() && !value.isNull() ? text(SECRET) : scrub(value));
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (int index = 0; index < array.size(); index++) {
+        array.set(index, scrub(array.get(index)));
+      }
+    }
+    return node;
+  }
+
+  String scrubText(String text) {
+    String result = text;
+    if (text.length() >= SHORTEST_MATCH) {
+      String lower = text.toLowerCase(Locale.ROOT);
+      for (Scrub secret : SECRETS) {
+        if (secret.mayMatch(lower)) {
+          result = secret.pattern().matcher(result).replaceAll(secret.replacement());
+        }
+      }
+    }
+    for (RegexRule rule : regexRules) {
+      result = rule.pattern().matcher(result)
+          .replaceAll(match -> Matcher.quoteReplacement(Placeholders.mark(rule.placeholder(),
+              match.group())));
+    }
+    if (result.length() < 16 || result.chars().noneMatch(Character::isDigit) && result.indexOf('-') < 0) {
+      return result;
+    }
+    result = mark(result, UUID, "uuid");
+    result = mark(result, TIMESTAMP, "timestamp");
+    return mark(result, HEX_ID, "id");
+  }
+
+  private static String mark(String text, Pattern pattern, String name) {
+    return pattern.matcher(text)
+        .replaceAll(match -> Matcher.quoteReplacement(Placeholders.mark(name, match.group())));
+  }
+
+  private static JsonNode matched(JsonNode value, ValueMatcher matcher) {
+    if (matcher.matchesNumber()) {
+      boolean number = value.isNumber() || (value.isTextual() && value.asText().matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?"));
+      return number ? text(matcher.label()) : value;
+    }
+    return value.isTextual() && matcher.accepts(value.asText()) ? text(matcher.label()) : value;
+  }
+
+  /** A built-in secret pattern, and the lower-case substrings ({@code |}-separated) it cannot match without. */
+  private record Scrub(Pattern pattern, String replacement, String hint) {
+    Scrub(String regex, String replacement, String hint) {
+      this(Pattern.compile(regex), replacement, hint);
+    }
+
+    boolean mayMatch(String lowerCaseText) {
+      for (String required : hint.split("\\|")) {
+        if (lowerCaseText.contains(required)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  private static JsonNode text(String value) {
+    return JsonNodeFactory.instance.textNode(value);
+  }
+}

@@ -23,9 +23,7 @@ class WeatherAgentTest {
 
   @BeforeEach
   void stubTheWorld(LlmStub llm, ToolStubs tools) {
-    llm.whenLastUserMessageContains("Paris").replyWithToolCall("get_weather", "{\"city\":\"Paris\"}");
-    llm.whenLastMessageIsToolResult("get_weather").replyWithText("18°C and sunny in Paris.");
-    tools.stub("get_weather").returns("{\"tempC\":18,\"sky\":\"sunny\"}");
+    ParisWeather.stub(llm, tools);
   }
 
   @Test

@@ -18,9 +18,7 @@ class WeatherGoldenStabilityTest {
 
   @Test
   void theSameRunRendersTheSameGoldenTwice(AgentHarness harness, LlmStub llm, ToolStubs tools, GoldenTraces golden) {
-    llm.whenLastUserMessageContains("Paris").replyWithToolCall("get_weather", "{\"city\":\"Paris\"}");
-    llm.whenLastMessageIsToolResult("get_weather").replyWithText("18°C and sunny in Paris.");
-    tools.stub("get_weather").returns("{\"tempC\":18,\"sky\":\"sunny\"}");
+    ParisWeather.stub(llm, tools);
 
     String first = golden.render(harness.run(new WeatherAgent(), "What's the weather in Paris?").trace());
     String second = golden.render(harness.run(new WeatherAgent(), "What's the weather in Paris?").trace());

@@ -187,7 +187,8 @@ public abstract class AbstractSelectionAssert<SELF extends AbstractSelectionAsse
     isNotNull();
     int size = actual.size();
     if (!ok.test(size)) {
-      failSelection(howMany + " " + actual.description(), "found " + size + ": " + Values.list(actual.names()),
+      long count = expected instanceof Integer number ? number : 2;
+      failSelection(howMany + " " + actual.description(count), "found " + size + ": " + Values.list(actual.names()),
           expected, size);
     }
     return myself;

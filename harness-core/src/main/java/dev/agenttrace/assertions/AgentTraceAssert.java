@@ -330,7 +330,8 @@ public class AgentTraceAssert extends AbstractTraceAssert<AgentTraceAssert, Agen
   private AgentTraceAssert budget(String what, long maximum, long used) {
     isNotNull();
     if (used > maximum) {
-      failTrace("at most " + maximum + " " + what, maximum, used, "the trace used " + used, null);
+      String noun = maximum == 1 ? what.replaceAll("\\b(call|token|step)s\\b", "$1") : what;
+      failTrace("at most " + maximum + " " + noun, maximum, used, "the trace used " + used, null);
     }
     return this;
   }

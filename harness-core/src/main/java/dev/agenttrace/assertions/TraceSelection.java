@@ -90,8 +90,13 @@ public final class TraceSelection<V> {
 
   /** What is selected, e.g. {@code tool calls named 'get_*'}. */
   public String description() {
+    return description(2);
+  }
+
+  /** {@link #description()} in the singular when {@code count} is 1: {@code exactly 1 tool call named ...}. */
+  public String description(long count) {
     String conditions = criteria.stream().map(Criterion::phrase).collect(Collectors.joining(" and "));
-    return kind + "s" + (conditions.isEmpty() ? "" : " " + conditions);
+    return kind + (count == 1 ? "" : "s") + (conditions.isEmpty() ? "" : " " + conditions);
   }
 
   /** The element kind in the singular, e.g. {@code tool call}. */

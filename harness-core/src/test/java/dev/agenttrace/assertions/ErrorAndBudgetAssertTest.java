@@ -52,7 +52,7 @@ class ErrorAndBudgetAssertTest {
     assertThatThrownBy(() -> assertThat(weather).hasTotalTokensAtMost(50))
         .hasMessageContaining("Expecting at most 50 tokens in all").hasMessageContaining("but the trace used 65");
     assertThatThrownBy(() -> assertThat(weather).hasLlmCallCountAtMost(1))
-        .hasMessageContaining("Expecting at most 1 LLM calls").hasMessageContaining("but the trace used 2");
+        .hasMessageContaining("Expecting at most 1 LLM call").hasMessageContaining("but the trace used 2");
     assertThatThrownBy(() -> assertThat(weather).hasDurationLessThan(Duration.ZERO))
         .hasMessageContaining("Expecting the trace to take less than 0µs");
     assertThatThrownBy(() -> assertThat(weather).llmCalls().haveDurationsLessThan(Duration.ZERO))

@@ -45,7 +45,7 @@ class SelectionAssertTest {
   void anEmptySelectionFailsWithTheClosestCandidateAndANearMissTable() {
     assertThatThrownBy(() -> assertThat(weather).toolCalls().named("get_*").withArguments("{\"city\":\"Rome\"}")
         .hasSize(1))
-        .hasMessageContaining("Expecting exactly 1 tool calls named \"get_*\" and with arguments {\"city\":\"Rome\"}")
+        .hasMessageContaining("Expecting exactly 1 tool call named \"get_*\" and with arguments {\"city\":\"Rome\"}")
         .hasMessageContaining("but found 0: []")
         .hasMessageContaining("Closest tool call: execute_tool get_weather")
         .hasMessageContainingAll("name", "get_*", "get_weather", "✓")
@@ -56,7 +56,7 @@ class SelectionAssertTest {
   @Test
   void countFailuresListWhatWasFound() {
     assertThatThrownBy(() -> assertThat(weather).llmCalls().hasSizeAtMost(1))
-        .hasMessageContaining("Expecting at most 1 LLM calls")
+        .hasMessageContaining("Expecting at most 1 LLM call")
         .hasMessageContaining("but found 2: [gpt-4o, gpt-4o]");
     assertThatThrownBy(() -> assertThat(weather).toolCalls().named("get_weather").isEmpty())
         .hasMessageContaining("Expecting no tool calls named \"get_weather\"")

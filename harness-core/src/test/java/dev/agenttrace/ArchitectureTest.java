@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package layering of harness-core, enforced: {@code llm ← trace ← capture ← runtime ← assertions}; no cycles
+ * The package layering of harness-core, enforced: {@code llm ← trace ← capture ← runtime ← assertions}, and
+ * {@code report} on top of {@code trace} with nothing depending on it; no cycles
  * between packages; no main code on JUnit; {@code GlobalOpenTelemetry} only in the opt-in installer.
  */
 class ArchitectureTest {
@@ -29,11 +30,13 @@ class ArchitectureTest {
         .layer("capture").definedBy("dev.agenttrace.capture..")
         .layer("runtime").definedBy("dev.agenttrace.runtime..")
         .layer("assertions").definedBy("dev.agenttrace.assertions..")
+        .layer("report").definedBy("dev.agenttrace.report..")
         .whereLayer("assertions").mayNotBeAccessedByAnyLayer()
+        .whereLayer("report").mayNotBeAccessedByAnyLayer()
         .whereLayer("runtime").mayOnlyBeAccessedByLayers("assertions")
         .whereLayer("capture").mayOnlyBeAccessedByLayers("runtime", "assertions")
-        .whereLayer("trace").mayOnlyBeAccessedByLayers("capture", "runtime", "assertions")
-        .whereLayer("llm").mayOnlyBeAccessedByLayers("trace", "capture", "runtime", "assertions");
+        .whereLayer("trace").mayOnlyBeAccessedByLayers("capture", "runtime", "assertions", "report")
+        .whereLayer("llm").mayOnlyBeAccessedByLayers("trace", "capture", "runtime", "assertions", "report");
     layers.check(MAIN_CLASSES);
   }
 

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,6 +28,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * the Content-Security-Policy never even has to block anything.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.SAME_THREAD) // one shared browser per class
+@ResourceLock("chromium") // one browser at a time on small CI machines
 class HostileContentBrowserTest {
   static final List<String> PAYLOADS = List.of(
       "<script>window.__pwned='script';document.title='pwned'</script>",

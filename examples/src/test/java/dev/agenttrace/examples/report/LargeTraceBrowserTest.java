@@ -12,6 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -21,6 +24,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * measured times (they go into docs/reports.md); a huge value is cut with a visible marker.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.SAME_THREAD) // one shared browser per class
+@ResourceLock("chromium") // one browser at a time on small CI machines
 class LargeTraceBrowserTest {
   private Chromium chromium;
 

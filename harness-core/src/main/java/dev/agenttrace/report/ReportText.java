@@ -1,6 +1,9 @@
 package dev.agenttrace.report;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,10 +22,12 @@ final class ReportText {
       "(?i)(\\b(?:authorization|proxy-authorization|x-api-key|api[-_]?key)\\b\"?\\s*[:=]\\s*\"?)[^\"\\n,}]+"
           + "|\\b(bearer\\s+)[A-Za-z0-9._~+/=-]{6,}"
           + "|\\b(sk-)[A-Za-z0-9_-]{6,}");
-  private static final Pattern SECRET_KEYS = Pattern.compile(
-      "(?i).*(authorization|api[-_.]?key|password|secret|credential|cookie).*");
+  private static final List<String> SECRET_KEY_WORDS = List.of("authorization", "api_key", "api-key", "api.key",
+      "apikey", "password", "secret", "credential", "cookie");
 
   private final int maxChars;
+  /** Whether each attribute key seen so far names a secret; keys repeat on every span. */
+  private final Map<String, Boolean> secretKeys = new HashMap<>();
 
   ReportText(int maxChars) {
     if (maxChars < 16) {
@@ -46,13 +51,21 @@ final class ReportText {
 
   /** The value of attribute {@code key}: wholly redacted when the key names a secret. */
   String attribute(String key, String value) {
-    if (SECRET_KEYS.matcher(key).matches() && !key.toLowerCase(Locale.ROOT).contains("token")) {
+    if (secretKeys.computeIfAbsent(key, ReportText::namesSecret)) {
       return REDACTED;
     }
     return clean(value);
   }
 
+  private static boolean namesSecret(String key) {
+    String lower = key.toLowerCase(Locale.ROOT);
+    return SECRET_KEY_WORDS.stream().anyMatch(lower::contains);
+  }
+
   static String redact(String text) {
+    if (!mightHoldSecret(text)) {
+      return text;
+    }
     Matcher matcher = SECRETS.matcher(text);
     if (!matcher.find()) {
       return text;
@@ -65,5 +78,32 @@ final class ReportText {
       last = matcher.end();
     } while (matcher.find());
     return out.append(text, last, text.length()).toString();
+  }
+
+  /** A cheap scan for the words every secret pattern starts with, so most text skips the regular expression. */
+  private static boolean mightHoldSecret(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      switch (text.charAt(i)) {
+        case 's', 'S' -> {
+          if (text.regionMatches(true, i, "sk-", 0, 3)) {
+            return true;
+          }
+        }
+        case 'b', 'B' -> {
+          if (text.regionMatches(true, i, "bearer", 0, 6)) {
+            return true;
+          }
+        }
+        case 'a', 'A' -> {
+          if (text.regionMatches(true, i, "api", 0, 3) || text.regionMatches(true, i, "authorization", 0, 13)) {
+            return true;
+          }
+        }
+        default -> {
+          // not the start of a secret's marker
+        }
+      }
+    }
+    return false;
   }
 }

@@ -1,10 +1,13 @@
 package dev.agenttrace.report;
 
 import dev.agenttrace.trace.AgentTrace;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -69,7 +72,7 @@ public final class ReportIndex {
         .append("<th>Segments</th><th>LLM calls</th><th>Tool calls</th><th>Tokens</th><th>Duration</th>")
         .append("<th>Report</th></tr></thead>\n<tbody>\n");
     for (Entry entry : sorted) {
-      String status = entry.status().name().toLowerCase(java.util.Locale.ROOT);
+      String status = entry.status().name().toLowerCase(Locale.ROOT);
       html.append("<tr class=\"").append(status).append("\"><td>").append(HtmlText.escape(entry.testClass()))
           .append("</td><td>").append(HtmlText.escape(entry.method()))
           .append("</td><td class=\"status\">").append(status)
@@ -92,7 +95,7 @@ public final class ReportIndex {
       if (href.length() > 0) {
         href.append('/');
       }
-      href.append(java.net.URLEncoder.encode(part.toString(), java.nio.charset.StandardCharsets.UTF_8)
+      href.append(URLEncoder.encode(part.toString(), StandardCharsets.UTF_8)
           .replace("+", "%20"));
     }
     return href.toString();
@@ -100,6 +103,6 @@ public final class ReportIndex {
 
   private static String duration(Duration duration) {
     long millis = duration.toMillis();
-    return millis < 1000 ? millis + " ms" : String.format(java.util.Locale.ROOT, "%.2f s", millis / 1000.0);
+    return millis < 1000 ? millis + " ms" : String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
   }
 }

@@ -58,6 +58,7 @@ public record ReportInfo(String title, Status status, String failureMessage, Str
     return new ReportInfo(title, status, failureMessage, failedSpanId, more);
   }
 
+  /** The failure message; empty when the test did not fail. */
   public Optional<String> failure() {
     return Optional.ofNullable(failureMessage);
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /** The report's script and stylesheets, read once from the class path to be inlined into every page. */
 final class ReportResources {
@@ -23,7 +24,7 @@ final class ReportResources {
       }
       // Inline blocks must not contain their own end tag; the resources are ours, so this only guards edits.
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      if (text.toLowerCase(java.util.Locale.ROOT).contains("</script") || text.contains("</style")) {
+      if (text.toLowerCase(Locale.ROOT).contains("</script") || text.contains("</style")) {
         throw new IllegalStateException("Report resource " + name + " contains a closing tag");
       }
       return text;

@@ -26,9 +26,11 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -99,7 +101,7 @@ final class TraceJson {
   private void writeMeta() throws IOException {
     json.writeObjectFieldStart("meta");
     string("title", info.title());
-    string("status", info.status().name().toLowerCase(java.util.Locale.ROOT));
+    string("status", info.status().name().toLowerCase(Locale.ROOT));
     string("failure", info.failureMessage());
     string("failedSpan", info.failedSpanId());
     json.writeArrayFieldStart("sections");
@@ -132,7 +134,7 @@ final class TraceJson {
     json.writeNumberField("p", span.parentSpanId().map(indexBySpanId::get).orElse(-1));
     string("n", span.name());
     string("c", categoryCode(span));
-    string("k", span.kind().name().toLowerCase(java.util.Locale.ROOT));
+    string("k", span.kind().name().toLowerCase(Locale.ROOT));
     json.writeNumberField("s", span.startEpochNanos() - origin);
     json.writeNumberField("e", Math.max(span.endEpochNanos(), span.startEpochNanos()) - origin);
     json.writeNumberField("d", span.depth());
@@ -184,7 +186,7 @@ final class TraceJson {
     if (segment.index().isPresent()) {
       json.writeNumberField("ix", segment.index().getAsInt());
     }
-    string("outcome", segment.outcome().name().toLowerCase(java.util.Locale.ROOT));
+    string("outcome", segment.outcome().name().toLowerCase(Locale.ROOT));
     if (segment.replayed() > 0) {
       json.writeNumberField("replayed", segment.replayed());
     }
@@ -296,7 +298,7 @@ final class TraceJson {
       string("stack", error.stackTrace());
       json.writeEndObject();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -306,7 +308,7 @@ final class TraceJson {
       json.writeStartObject();
       string("id", execution.executionId());
       string("name", execution.name());
-      string("outcome", execution.outcome().name().toLowerCase(java.util.Locale.ROOT));
+      string("outcome", execution.outcome().name().toLowerCase(Locale.ROOT));
       json.writeArrayFieldStart("segs");
       for (Segment segment : execution.segments()) {
         json.writeNumber(indexBySpanId.getOrDefault(segment.span().spanId(), -1));

@@ -22,7 +22,7 @@
   for (i = 0; i < spans.length; i++) {
     if (spans[i].p >= 0) { children[spans[i].p].push(i); }
   }
-  state.view1 = traceEnd;
+  state.view1 = traceEnd * 1.03; // a little room after the last bar
 
   // ---- small DOM helpers -------------------------------------------------------------------------------------
   function el(tag, cls, text) {
@@ -245,7 +245,7 @@
   }
   zoomIn.addEventListener('click', function () { zoom(0.5); });
   zoomOut.addEventListener('click', function () { zoom(2); });
-  zoomFit.addEventListener('click', function () { state.view0 = 0; state.view1 = traceEnd; renderRows(); });
+  zoomFit.addEventListener('click', function () { state.view0 = 0; state.view1 = traceEnd * 1.03; renderRows(); });
   rowsBox.addEventListener('scroll', function () { renderRows(); });
   rowsBox.addEventListener('wheel', function (event) {
     if (event.ctrlKey || event.metaKey) {
@@ -557,6 +557,7 @@
       var previous = start;
       var byCall = {};
       var tools = [];
+      var toolNodes = [];
       list.forEach(function (j) {
         var span = spans[j];
         if (span.llm) {
@@ -579,8 +580,9 @@
         var t = node('tool', 'tool ' + tool.name, duration(spans[j].e - spans[j].s), j, scope + 'tool:' + tool.name);
         var requester = tool.callId !== undefined ? byCall[tool.callId] : undefined;
         if (requester !== undefined) { edge(requester, t, 'requests', 'requests'); } else { edge(previous, t, 'next'); }
+        toolNodes.push(t);
       });
-      return previous;
+      return { last: previous, tools: toolNodes };
     }
     var inExecution = new Uint8Array(spans.length);
     data.executions.forEach(function (execution, x) {
@@ -599,15 +601,18 @@
         }
         var list = descendants(seg);
         list.forEach(function (j) { inExecution[j] = 1; });
-        var last = typedChain(n, list, scope);
+        var chain = typedChain(n, list, scope);
         pendingWait = -1;
         pendingFrom = -1;
         if (segment.wait) {
           var label = waitLabel(segment.wait);
           pendingWait = node('wait', label, 'wait', seg, scope + 'wait:' + label);
-          edge(last, pendingWait, 'waits');
+          edge(chain.last, pendingWait, 'waits');
+          if (segment.wait.kind === 'tool') {
+            chain.tools.forEach(function (t) { edge(t, pendingWait, 'result', 'result'); });
+          }
         } else if (segment.outcome === 'crashed') {
-          pendingFrom = last;
+          pendingFrom = chain.last;
         }
       });
     });
@@ -756,7 +761,7 @@
     var root = svg('svg', { width: box.width, height: box.height, viewBox: '0 0 ' + box.width + ' ' + box.height });
     root.id = 'graph-svg';
     var defs = add(root, svg('defs', {}));
-    var marker = add(defs, svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }));
+    var marker = add(defs, svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' }));
     add(marker, svg('path', { d: 'M0,0 L10,5 L0,10 z', 'class': 'arrow' }));
     var W = box.W;
     var H = box.H;
@@ -780,8 +785,10 @@
         var y1 = a.y + H;
         var x2 = b.x + W / 2;
         var y2 = b.y;
-        d = 'M' + x1 + ',' + y1 + ' C' + x1 + ',' + (y1 + 30) + ' ' + x2 + ',' + (y2 - 30) + ' ' + x2 + ',' + y2;
-        lx = (x1 + x2) / 2 + 6; ly = (y1 + y2) / 2 + 4;
+        // An edge over more than one layer bends out to the right so that it does not run through the nodes between.
+        var bend = y2 - y1 > H + 80 ? W * 0.8 : 0;
+        d = 'M' + x1 + ',' + y1 + ' C' + (x1 + bend) + ',' + (y1 + 40) + ' ' + (x2 + bend) + ',' + (y2 - 40) + ' ' + x2 + ',' + y2;
+        lx = (x1 + x2) / 2 + 6 + bend * 0.75; ly = (y1 + y2) / 2 + 4;
       }
       add(g, svg('path', { d: d, 'marker-end': 'url(#arrow)' }));
       if (e.text) { add(g, svg('text', { x: lx, y: ly })).textContent = e.text; }

@@ -3,6 +3,7 @@ package dev.agenttrace.junit;
 import dev.agenttrace.report.HtmlReport;
 import dev.agenttrace.report.ReportIndex;
 import dev.agenttrace.report.ReportInfo;
+import dev.agenttrace.report.ReportSection;
 import dev.agenttrace.trace.AgentTrace;
 import dev.agenttrace.trace.TraceSpan;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ final class ReportSupport {
     } else {
       info = info.withStatus(aborted ? ReportInfo.Status.ABORTED : ReportInfo.Status.PASSED);
     }
-    for (var section : goldenSections(context)) {
+    for (ReportSection section : goldenSections(context)) {
       info = info.withSection(section);
     }
     Path file = HtmlReport.write(trace, info, planned.get());
@@ -103,7 +104,7 @@ final class ReportSupport {
    * Extra sections for the top of the report. The hook for the golden-trace diff: once golden traces exist, their
    * diff for this test goes here as a {@code ReportSection}. None yet.
    */
-  private static List<dev.agenttrace.report.ReportSection> goldenSections(ExtensionContext context) {
+  private static List<ReportSection> goldenSections(ExtensionContext context) {
     return List.of();
   }
 

@@ -9,14 +9,9 @@ import dev.agenttrace.trace.AgentTrace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,10 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * section — loaded in Chromium with every span opened and both graph modes drawn: none runs, nothing loads, and
  * the Content-Security-Policy never even has to block anything.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Execution(ExecutionMode.SAME_THREAD) // one shared browser per class
-@ResourceLock("chromium") // one browser at a time on small CI machines
-class HostileContentBrowserTest {
+class HostileContentBrowserTest extends BrowserTest {
   static final List<String> PAYLOADS = List.of(
       "<script>window.__pwned='script';document.title='pwned'</script>",
       "\"><img src=x onerror=\"window.__pwned='img'\">",
@@ -54,19 +46,9 @@ class HostileContentBrowserTest {
       + "document.addEventListener('securitypolicyviolation', function (e) {"
       + "  window.__violations.push(e.violatedDirective + ' ' + e.blockedURI); });";
 
-  private Chromium chromium;
-
   @BeforeAll
-  void startBrowser() {
-    chromium = Chromium.start();
+  void listenForPolicyViolations() {
     chromium.beforeEveryPage(PROBE);
-  }
-
-  @AfterAll
-  void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
   }
 
   static String payload(int n) {

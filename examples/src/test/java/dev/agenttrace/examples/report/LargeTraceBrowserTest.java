@@ -7,14 +7,8 @@ import dev.agenttrace.report.ReportInfo;
 import dev.agenttrace.trace.AgentTrace;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -23,24 +17,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * a 100,000-span report is written and loads. The timeline keeps only the visible rows in the DOM. Prints the
  * measured times (they go into docs/reports.md); a huge value is cut with a visible marker.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Execution(ExecutionMode.SAME_THREAD) // one shared browser per class
-@ResourceLock("chromium") // one browser at a time on small CI machines
-class LargeTraceBrowserTest {
-  private Chromium chromium;
-
-  @BeforeAll
-  void startBrowser() {
-    chromium = Chromium.start();
-  }
-
-  @AfterAll
-  void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
+class LargeTraceBrowserTest extends BrowserTest {
   @Test
   void tenThousandSpansStayUsable(@TempDir Path dir) throws Exception {
     AgentTrace trace = SyntheticTraces.agentLoops(102, 25);

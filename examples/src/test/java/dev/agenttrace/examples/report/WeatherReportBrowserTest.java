@@ -5,22 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agenttrace.examples.weather.WeatherAgent;
 import dev.agenttrace.junit.AgentTest;
 import dev.agenttrace.report.HtmlReport;
+import dev.agenttrace.report.ReportIndex;
 import dev.agenttrace.report.ReportInfo;
 import dev.agenttrace.runtime.AgentHarness;
 import dev.agenttrace.stubs.LlmStub;
 import dev.agenttrace.stubs.ToolStubs;
 import dev.agenttrace.trace.AgentTrace;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -32,29 +28,15 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * screenshots for the docs are saved there.
  */
 @AgentTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Execution(ExecutionMode.SAME_THREAD) // one shared browser per class
-@ResourceLock("chromium") // one browser at a time on small CI machines
-class WeatherReportBrowserTest {
-  private Chromium chromium;
-
-  @BeforeAll
-  void startBrowser() {
-    chromium = Chromium.start();
-  }
-
-  @AfterAll
-  void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
+class WeatherReportBrowserTest extends BrowserTest {
   @BeforeEach
   void stubTheWorld(LlmStub llm, ToolStubs tools) {
-    llm.whenLastUserMessageContains("Paris").replyWithToolCall("get_weather", "{\"city\":\"Paris\"}");
-    llm.whenLastMessageIsToolResult("get_weather").replyWithText("18°C and sunny in Paris.");
-    tools.stub("get_weather").returns("{\"tempC\":18,\"sky\":\"sunny\"}");
+    // latencies on the virtual clock, so the timeline shows realistic proportions
+    llm.whenLastUserMessageContains("Paris").replyWithToolCall("get_weather", "{\"city\":\"Paris\"}")
+        .withLatency(Duration.ofMillis(900));
+    llm.whenLastMessageIsToolResult("get_weather").replyWithText("18°C and sunny in Paris.")
+        .withLatency(Duration.ofMillis(600));
+    tools.stub("get_weather").returns("{\"tempC\":18,\"sky\":\"sunny\"}").withLatency(Duration.ofMillis(1500));
   }
 
   @Test
@@ -103,6 +85,34 @@ class WeatherReportBrowserTest {
     page.findElement(By.id("graph-aggregated")).click();
     assertThat(page.findElement(By.id("graph-svg")).findElements(By.cssSelector("g.node.seg"))).hasSize(1);
 
+    assertThat(chromium.consoleMessages()).isEmpty();
+  }
+
+  @Test
+  void aFailingTestShowsItsFailureOnTopWithTheMarkedSpan(AgentHarness harness, @TempDir Path dir) {
+    AgentTrace trace = harness.run(new WeatherAgent(), "What's the weather in Paris?").trace();
+    String marked = trace.llmCalls().get(1).span().spanId();
+    String message = "org.opentest4j.AssertionFailedError: \nExpecting the LLM call to reply \"22°C\"\n"
+        + "but it replied \"18°C and sunny in Paris.\"\n\nTrace (▶ marks the span in question):\n"
+        + trace.toTreeString(marked);
+    Path report = HtmlReport.write(trace, ReportInfo.titled("WeatherAgentTest.answersWithTheForecast")
+        .withFailure(message, marked), dir.resolve("failing.html"));
+    Path index = ReportIndex.write(dir, List.of(
+        ReportIndex.Entry.of("dev.agenttrace.examples.weather.WeatherAgentTest", "answersAfterOneToolRound",
+            ReportInfo.Status.PASSED, trace, dir.resolve("weather.html")),
+        ReportIndex.Entry.of("dev.agenttrace.examples.weather.WeatherAgentTest", "answersWithTheForecast",
+            ReportInfo.Status.FAILED, trace, report)));
+    ChromeDriver page = chromium.open(report);
+
+    assertThat(page.findElement(By.id("failure")).getText()).contains("Expecting the LLM call to reply \"22°C\"");
+    assertThat(page.findElement(By.cssSelector(".bar.marked")).getAttribute("data-span")).isEqualTo(marked);
+    assertThat(page.findElement(By.id("details")).getAttribute("data-span")).isEqualTo(marked);
+    screenshot("report-failure.png");
+
+    chromium.open(index);
+    assertThat(page.findElements(By.cssSelector("tbody tr"))).hasSize(2);
+    assertThat(page.findElement(By.cssSelector("tr.failed a")).getAttribute("href")).endsWith("/failing.html");
+    screenshot("report-index.png");
     assertThat(chromium.consoleMessages()).isEmpty();
   }
 

@@ -15,15 +15,6 @@ final class ScriptData extends FilterWriter {
     super(out);
   }
 
-  /** {@code json} neutralized. */
-  static String neutralize(String json) {
-    StringBuilder out = new StringBuilder(json.length() + 16);
-    for (int i = 0; i < json.length(); i++) {
-      append(out, json.charAt(i));
-    }
-    return out.toString();
-  }
-
   @Override
   public void write(int c) throws IOException {
     String escape = escape((char) c);
@@ -54,15 +45,6 @@ final class ScriptData extends FilterWriter {
     char[] chars = new char[length];
     text.getChars(offset, offset + length, chars, 0);
     write(chars, 0, length);
-  }
-
-  private static void append(StringBuilder out, char c) {
-    String escape = escape(c);
-    if (escape == null) {
-      out.append(c);
-    } else {
-      out.append(escape);
-    }
   }
 
   private static String escape(char c) {

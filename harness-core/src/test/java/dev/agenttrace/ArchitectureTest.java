@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package layering of harness-core, enforced: {@code llm ← trace ← capture ← runtime ← assertions}, and
- * {@code golden} on top of {@code trace}; no cycles between packages; no main code on JUnit; {@code GlobalOpenTelemetry} only in the opt-in installer.
+ * {@code golden} and {@code report} on top of {@code trace} with nothing depending on them; no cycles between packages;
+ * no main code on JUnit; {@code GlobalOpenTelemetry} only in the opt-in installer.
  */
 class ArchitectureTest {
   private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
@@ -30,12 +31,15 @@ class ArchitectureTest {
         .layer("runtime").definedBy("dev.agenttrace.runtime..")
         .layer("assertions").definedBy("dev.agenttrace.assertions..")
         .layer("golden").definedBy("dev.agenttrace.golden..")
+        .layer("report").definedBy("dev.agenttrace.report..")
         .whereLayer("golden").mayNotBeAccessedByAnyLayer()
         .whereLayer("assertions").mayNotBeAccessedByAnyLayer()
+        .whereLayer("report").mayNotBeAccessedByAnyLayer()
         .whereLayer("runtime").mayOnlyBeAccessedByLayers("assertions")
         .whereLayer("capture").mayOnlyBeAccessedByLayers("runtime", "assertions")
-        .whereLayer("trace").mayOnlyBeAccessedByLayers("capture", "runtime", "assertions", "golden")
-        .whereLayer("llm").mayOnlyBeAccessedByLayers("trace", "capture", "runtime", "assertions", "golden");
+        .whereLayer("trace").mayOnlyBeAccessedByLayers("capture", "runtime", "assertions", "golden", "report")
+        .whereLayer("llm").mayOnlyBeAccessedByLayers(
+            "trace", "capture", "runtime", "assertions", "golden", "report");
     layers.check(MAIN_CLASSES);
   }
 

@@ -72,6 +72,16 @@ final class WeatherFixture implements AutoCloseable {
     return new Outcome(answer, trace);
   }
 
+  /** {@code runs} runs through the harness into one capture, then their trace: 5 spans per run. */
+  AgentTrace runsInOneTrace(int runs) {
+    for (int i = 0; i < runs; i++) {
+      runHarness();
+    }
+    AgentTrace trace = capture.trace();
+    capture.reset();
+    return trace;
+  }
+
   private List<Message> executeDirectly(List<ToolCall> calls) {
     List<Message> results = new ArrayList<>(calls.size());
     for (ToolCall call : calls) {

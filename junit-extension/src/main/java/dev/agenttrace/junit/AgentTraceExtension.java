@@ -31,8 +31,8 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 /**
  * The JUnit Jupiter extension behind {@link AgentTest}: gives each test its own capture, stubs and harness (kept in
  * the test's {@code ExtensionContext.Store}, never in statics, so parallel tests never see each other's spans),
- * resolves them as parameters, adds the trace tree to a failing test's message, and fails tests that leave spans
- * open.
+ * resolves them as parameters, adds the trace tree to a failing test's message, writes each test's trace file and
+ * HTML report ({@link ReportSupport}), and fails tests that leave spans open.
  *
  * <p>Register it with {@code @AgentTest}, {@code @ExtendWith(AgentTraceExtension.class)}, or configured in code:
  * <pre>{@code
@@ -109,13 +109,20 @@ public final class AgentTraceExtension
       context.publishReportEntry("agenttrace.unused-llm-stubs", String.join("; ", unused));
     }
     AgentTrace trace = scope.trace();
+    ReportSupport reports = ReportSupport.from(context);
+    List<UnfinishedSpan> unfinished = trace.unfinishedSpans();
+    String unfinishedFailure = !unfinished.isEmpty() && settings.failOnUnfinishedSpans()
+        && context.getExecutionException().isEmpty()
+        ? FailureMessages.unfinishedSpans(context.getDisplayName(), trace, file(context),
+            reports.plannedFile(context, true).orElse(null))
+        : null;
     if (!trace.isEmpty()) {
       Path file = TraceFiles.from(context).write(context, context.getDisplayName() + "\n" + trace.toTreeString());
       context.publishReportEntry("agenttrace.trace", file.toString());
+      reports.afterTest(context, trace, unfinishedFailure);
     }
-    List<UnfinishedSpan> unfinished = trace.unfinishedSpans();
-    if (!unfinished.isEmpty() && settings.failOnUnfinishedSpans() && context.getExecutionException().isEmpty()) {
-      throw new AssertionError(FailureMessages.unfinishedSpans(context.getDisplayName(), trace, file(context)));
+    if (unfinishedFailure != null) {
+      throw new AssertionError(unfinishedFailure);
     }
     if (context.getExecutionException().isEmpty()) {
       scope.httpStubs().verifyNoUnmatchedRequests();
@@ -132,7 +139,7 @@ public final class AgentTraceExtension
       throw throwable;
     }
     throw FailureMessages.withTrace(throwable, context.getDisplayName(), scope.trace(),
-        TraceFiles.from(context).fileFor(context));
+        TraceFiles.from(context).fileFor(context), ReportSupport.from(context).plannedFile(context, true).orElse(null));
   }
 
   @Override

@@ -14,11 +14,11 @@ final class FailureMessages {
    * rebuilt with the trace appended to its message (keeping expected/actual, cause and stack trace, so IDEs still
    * show the diff); any other throwable is rethrown as is, with the trace attached as a suppressed exception.
    */
-  static Throwable withTrace(Throwable failure, String testName, AgentTrace trace, Path traceFile) {
+  static Throwable withTrace(Throwable failure, String testName, AgentTrace trace, Path traceFile, Path reportFile) {
     if (trace.isEmpty() && trace.unfinishedSpans().isEmpty()) {
       return failure;
     }
-    String traceText = traceSection(testName, trace, traceFile);
+    String traceText = traceSection(testName, trace, traceFile, reportFile);
     Throwable enriched;
     if (failure.getClass() == AssertionFailedError.class) {
       AssertionFailedError original = (AssertionFailedError) failure;
@@ -39,7 +39,7 @@ final class FailureMessages {
     return enriched;
   }
 
-  static String unfinishedSpans(String testName, AgentTrace trace, Path traceFile) {
+  static String unfinishedSpans(String testName, AgentTrace trace, Path traceFile, Path reportFile) {
     StringBuilder message = new StringBuilder()
         .append(testName).append(" left ").append(trace.unfinishedSpans().size())
         .append(trace.unfinishedSpans().size() == 1 ? " span" : " spans")
@@ -59,11 +59,13 @@ final class FailureMessages {
       message.append("To see where each span started, run with -D").append(ExtensionSettings.START_SITES_PARAMETER)
           .append("=true (or AgentTraceExtension.builder().recordStartSites(true)).\n");
     }
-    return message.append(traceSection(testName, trace, traceFile)).toString();
+    return message.append(traceSection(testName, trace, traceFile, reportFile)).toString();
   }
 
-  private static String traceSection(String testName, AgentTrace trace, Path traceFile) {
-    return "\n\nTrace of " + testName + " (also written to " + traceFile + "):\n" + trace.toTreeString();
+  /** The trace, where it was written and, unless {@code reportFile} is null, where its HTML report is. */
+  private static String traceSection(String testName, AgentTrace trace, Path traceFile, Path reportFile) {
+    return "\n\nTrace of " + testName + " (also written to " + traceFile
+        + (reportFile == null ? "" : "; HTML report: " + reportFile) + "):\n" + trace.toTreeString();
   }
 
   private static String messageOf(Throwable failure) {

@@ -24,9 +24,16 @@ final class TraceFiles {
   private static final Pattern INVOCATION = Pattern.compile("invocation:#(\\d+)]");
 
   private final Path directory;
+  private final String extension;
 
   TraceFiles(Path directory) {
+    this(directory, ".trace.txt");
+  }
+
+  /** Files named like trace files but ending in {@code extension} (the HTML reports use {@code .html}). */
+  TraceFiles(Path directory, String extension) {
     this.directory = directory.toAbsolutePath().normalize();
+    this.extension = extension;
   }
 
   static TraceFiles from(ExtensionContext context) {
@@ -36,10 +43,10 @@ final class TraceFiles {
   /** The file for a test: class folder, method (and invocation index for parameterized and repeated tests). */
   Path fileFor(String className, String methodName, String uniqueId) {
     String suffix = invocationSuffix(uniqueId);
-    Path file = directory.resolve(safeName(className)).resolve(safeName(methodName) + suffix + ".trace.txt")
+    Path file = directory.resolve(safeName(className)).resolve(safeName(methodName) + suffix + extension)
         .normalize();
     if (!file.startsWith(directory)) {
-      throw new IllegalArgumentException("Refusing to write a trace file outside " + directory + ": " + file);
+      throw new IllegalArgumentException("Refusing to write a file outside " + directory + ": " + file);
     }
     return file;
   }

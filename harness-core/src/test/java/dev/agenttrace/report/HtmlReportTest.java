@@ -1,0 +1,73 @@
+package dev.agenttrace.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agenttrace.trace.AgentTrace;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+  private static final Pattern POLICY = Pattern.compile("content=\"(default-src[^\"]*)\"");
+
+  @Test
+  void embedsDataInertAndAllowsExactlyItsOwnBlocksByHash(@TempDir Path dir) throws Exception {
+    AgentTrace trace = traceWithSpanNamed("</script><script>alert(1)</script><!-- \u2028 & sk-abcdefghijkl");
+    Path file = HtmlReport.write(trace, ReportInfo.titled("<b>title</b>"), dir.resolve("a/b.html"));
+    String html = Files.readString(file);
+
+    assertThat(html).containsOnlyOnce("<script type=\"application/json\" id=\"agenttrace-data\">")
+        .doesNotContain("alert(1)</script>").doesNotContain("<!-- ").doesNotContain("\u2028")
+        .contains("\\u003c/script\\u003e\\u003cscript\\u003ealert(1)")
+        .contains("<title>&lt;b&gt;title&lt;/b&gt; · AgentTrace</title>")
+        .doesNotContain("sk-abcdefghijkl").contains("sk-[REDACTED]");
+    Matcher policy = POLICY.matcher(html);
+    assertThat(policy.find()).isTrue();
+    assertThat(policy.group(1)).startsWith("default-src 'none'; script-src 'sha256-")
+        .contains(Csp.source(block(html, "<script>", "</script>")))
+        .contains("style-src " + Csp.source(block(html, "<style>", "</style>")))
+        .doesNotContain("unsafe");
+  }
+
+  @Test
+  void anEmptyTraceStillMakesAPage() {
+    assertThat(HtmlReport.render(AgentTrace.empty(), ReportInfo.titled("empty")))
+        .contains("\"spans\":[]").endsWith("</html>\n");
+  }
+
+  @Test
+  void indexListsTestsWithEscapedNamesAndRelativeLinks(@TempDir Path dir) throws Exception {
+    AgentTrace trace = traceWithSpanNamed("x");
+    Path report = dir.resolve("com.example.FooTest/bar.html");
+    Path index = ReportIndex.write(dir, java.util.List.of(
+        ReportIndex.Entry.of("com.example.FooTest", "<bar>", ReportInfo.Status.FAILED, trace, report)));
+    assertThat(Files.readString(index)).contains("<td>&lt;bar&gt;</td>").contains("href=\"com.example.FooTest/bar.html\"")
+        .contains("<tr class=\"failed\">").doesNotContain("<script");
+  }
+
+  private static String block(String html, String open, String close) {
+    int start = html.indexOf(open) + open.length();
+    return html.substring(start, html.indexOf(close, start));
+  }
+
+  private static AgentTrace traceWithSpanNamed(String name) {
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    try (SdkTracerProvider provider =
+        SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()) {
+      Tracer tracer = provider.get("test");
+      Span span = tracer.spanBuilder(name).startSpan();
+      span.setAttribute(AttributeKey.stringKey("note"), name);
+      span.end();
+      return AgentTrace.of(exporter.getFinishedSpanItems());
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.agenttrace.junit;
+
+import static dev.agenttrace.junit.TestKit.onlyFailure;
+import static dev.agenttrace.junit.TestKit.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agenttrace.assertions.AgentTraceAssertions;
+import dev.agenttrace.runtime.AgentHarness;
+import dev.agenttrace.stubs.LlmStub;
+import dev.agenttrace.trace.AgentTrace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+class ReportSupportTest {
+  @TempDir
+  Path dir;
+
+  @AgentTest
+  static class OnePassingOneFailing {
+    @Test
+    void passes(AgentHarness harness, LlmStub llm) {
+      llm.whenAnyRequest().replyWithText("hello");
+      harness.run(Agents.oneShot(), "hi");
+    }
+
+    @Test
+    void failsOnAMarkedSpan(AgentHarness harness, LlmStub llm) {
+      llm.whenAnyRequest().replyWithText("hello");
+      AgentTrace trace = harness.run(Agents.oneShot(), "hi").trace();
+      AgentTraceAssertions.assertThat(trace).llmCall(0).hasOutputText("goodbye");
+    }
+  }
+
+  @AgentTest
+  static class NoSpans {
+    @Test
+    void doesNothing() {}
+  }
+
+  private EngineExecutionResults runWith(Class<?> testClass, String mode) {
+    return run(testClass, Map.of(ReportSupport.DIR_PARAMETER, dir.toString(), ReportSupport.MODE_PARAMETER, mode,
+        TraceFiles.DIR_PARAMETER, dir.resolve("traces").toString()));
+  }
+
+  @Test
+  void writesAReportPerTestPublishesItsPathAndIndexesTheRun() throws Exception {
+    EngineExecutionResults results = runWith(OnePassingOneFailing.class, "always");
+
+    Path classDir = dir.resolve(OnePassingOneFailing.class.getName());
+    Path passed = classDir.resolve("passes.html");
+    Path failed = classDir.resolve("failsOnAMarkedSpan.html");
+    assertThat(passed).exists();
+    assertThat(failed).exists();
+    assertThat(Files.readString(failed)).contains("\"status\":\"failed\"")
+        .contains("\"failure\":\"org.opentest4j.AssertionFailedError: Expecting the LLM call to reply")
+        .containsPattern("\"failedSpan\":\"[0-9a-f]{16}\"").doesNotContain("(also written to");
+    assertThat(Files.readString(passed)).contains("\"status\":\"passed\"");
+    assertThat(results.allEvents().reportingEntryPublished().stream()
+        .map(event -> event.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
+        .filter(entry -> entry.containsKey(ReportSupport.REPORT_ENTRY))
+        .map(entry -> entry.get(ReportSupport.REPORT_ENTRY)))
+        .containsExactlyInAnyOrder(passed.toString(), failed.toString());
+    assertThat(onlyFailure(results)).hasMessageContaining("; HTML report: " + failed + "):");
+
+    String index = Files.readString(dir.resolve("index.html"));
+    assertThat(index).contains("2 agent tests, 1 failed")
+        .contains("href=\"" + OnePassingOneFailing.class.getName().replace("$", "%24") + "/passes.html\"")
+        .contains("<td>failsOnAMarkedSpan</td>");
+  }
+
+  @Test
+  void onFailureWritesOnlyTheFailingTestsReport() {
+    runWith(OnePassingOneFailing.class, "on-failure");
+
+    Path classDir = dir.resolve(OnePassingOneFailing.class.getName());
+    assertThat(classDir.resolve("passes.html")).doesNotExist();
+    assertThat(classDir.resolve("failsOnAMarkedSpan.html")).exists();
+  }
+
+  @Test
+  void neverWritesNoReportAndTheFailureNamesNone() {
+    Throwable failure = onlyFailure(runWith(OnePassingOneFailing.class, "never"));
+
+    assertThat(dir.resolve(OnePassingOneFailing.class.getName())).doesNotExist();
+    assertThat(dir.resolve("index.html")).doesNotExist();
+    assertThat(failure).hasMessageNotContaining("HTML report");
+  }
+
+  @Test
+  void aTestWithoutSpansGetsNoReport() {
+    runWith(NoSpans.class, "always");
+
+    assertThat(dir.resolve("index.html")).doesNotExist();
+  }
+
+  @Test
+  void anUnknownModeIsExplained() {
+    assertThatThrownBy(() -> ReportSupport.Mode.parse("sometimes"))
+        .hasMessageContaining("expected always, on-failure or never");
+    assertThat(ReportSupport.Mode.parse(" On-Failure ")).isEqualTo(ReportSupport.Mode.ON_FAILURE);
+  }
+}

@@ -116,10 +116,11 @@ public final class AgentTraceExtension
         ? FailureMessages.unfinishedSpans(context.getDisplayName(), trace, file(context),
             reports.plannedFile(context, true).orElse(null))
         : null;
+    AssertionError goldenMismatch = settings.golden() ? GoldenSupport.mismatchAfterTest(context, trace) : null;
     if (!trace.isEmpty()) {
       Path file = TraceFiles.from(context).write(context, context.getDisplayName() + "\n" + trace.toTreeString());
       context.publishReportEntry("agenttrace.trace", file.toString());
-      reports.afterTest(context, trace, unfinishedFailure);
+      reports.afterTest(context, trace, unfinishedFailure, goldenMismatch);
     }
     if (unfinishedFailure != null) {
       throw new AssertionError(unfinishedFailure);
@@ -127,8 +128,10 @@ public final class AgentTraceExtension
     if (context.getExecutionException().isEmpty()) {
       scope.httpStubs().verifyNoUnmatchedRequests();
     }
-    if (settings.golden()) {
-      GoldenSupport.verifyAfterTest(context, trace);
+    if (goldenMismatch != null) {
+      throw reports.plannedFile(context, true)
+          .map(report -> FailureMessages.withReportPath(goldenMismatch, report))
+          .orElse(goldenMismatch);
     }
   }
 

@@ -39,6 +39,13 @@ final class FailureMessages {
     return enriched;
   }
 
+  /** {@code failure} with the report's path appended to its message, keeping its stack trace. */
+  static AssertionError withReportPath(AssertionError failure, Path report) {
+    AssertionError enriched = new AssertionError(messageOf(failure) + "\nHTML report: " + report, failure.getCause());
+    enriched.setStackTrace(failure.getStackTrace());
+    return enriched;
+  }
+
   static String unfinishedSpans(String testName, AgentTrace trace, Path traceFile, Path reportFile) {
     StringBuilder message = new StringBuilder()
         .append(testName).append(" left ").append(trace.unfinishedSpans().size())

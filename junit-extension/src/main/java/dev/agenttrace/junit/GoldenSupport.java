@@ -46,6 +46,16 @@ final class GoldenSupport {
    * Compares the finished test's trace with its golden; skipped when the test already failed, and for a test that
    * recorded no spans and has no golden (a plain unit test in an agent test class).
    */
+  /** {@link #verifyAfterTest} returning the mismatch (or missing golden on CI) instead of throwing it. */
+  static AssertionError mismatchAfterTest(ExtensionContext context, AgentTrace trace) {
+    try {
+      verifyAfterTest(context, trace);
+      return null;
+    } catch (AssertionError mismatch) {
+      return mismatch;
+    }
+  }
+
   static void verifyAfterTest(ExtensionContext context, AgentTrace trace) {
     if (context.getExecutionException().isPresent()) {
       return;

@@ -71,10 +71,14 @@ final class ReportSupport {
    * Writes the report of a finished test, when the mode asks for one, and registers it for the run's index.
    *
    * @param failure the message of a failure the extension itself is about to raise; {@code null} when none
+   * @param goldenMismatch the golden comparison's failure, shown as a diff section; {@code null} when none
    */
-  void afterTest(ExtensionContext context, AgentTrace trace, String failure) {
+  void afterTest(ExtensionContext context, AgentTrace trace, String failure, AssertionError goldenMismatch) {
     Optional<Throwable> thrown = context.getExecutionException();
     boolean aborted = thrown.filter(TestAbortedException.class::isInstance).isPresent();
+    if (failure == null && goldenMismatch != null) {
+      failure = "The trace does not match its golden file (diff below).";
+    }
     boolean fails = failure != null || (thrown.isPresent() && !aborted);
     Optional<Path> planned = plannedFile(context, fails);
     if (planned.isEmpty()) {
@@ -89,8 +93,8 @@ final class ReportSupport {
     } else {
       info = info.withStatus(aborted ? ReportInfo.Status.ABORTED : ReportInfo.Status.PASSED);
     }
-    for (ReportSection section : goldenSections(context)) {
-      info = info.withSection(section);
+    if (goldenMismatch != null) {
+      info = info.withSection(new ReportSection("Golden trace diff", goldenMismatch.getMessage()));
     }
     Path file = HtmlReport.write(trace, info, planned.get());
     context.publishReportEntry(REPORT_ENTRY, file.toString());
@@ -98,14 +102,6 @@ final class ReportSupport {
     String name = context.getDisplayName().startsWith(method) ? method : method + " " + context.getDisplayName();
     runIndex(context).add(ReportIndex.Entry.of(context.getRequiredTestClass().getName(), name, info.status(), trace,
         file));
-  }
-
-  /**
-   * Extra sections for the top of the report. The hook for the golden-trace diff: once golden traces exist, their
-   * diff for this test goes here as a {@code ReportSection}. None yet.
-   */
-  private static List<ReportSection> goldenSections(ExtensionContext context) {
-    return List.of();
   }
 
   private RunIndex runIndex(ExtensionContext context) {

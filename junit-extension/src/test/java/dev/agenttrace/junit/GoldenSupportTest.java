@@ -79,6 +79,26 @@ class GoldenSupportTest {
   }
 
   @Test
+  void aMismatchIsShownInTheTestsHtmlReportAndTheFailureNamesTheReport() throws IOException {
+    run(ComparesAfterEachTest.class, configuration(false)).testEvents().assertStatistics(stats -> stats.succeeded(1));
+    Path changed = goldenOf(AnswersDifferently.class, "answers");
+    Files.createDirectories(changed.getParent());
+    Files.copy(goldenOf(ComparesAfterEachTest.class, "answers"), changed);
+    Path reports = dir.resolve("reports");
+    Map<String, String> configuration = new java.util.HashMap<>(configuration(false));
+    configuration.put("agenttrace.report.dir", reports.toString());
+
+    Throwable failure = onlyFailure(run(AnswersDifferently.class, configuration));
+
+    Path report = reports.resolve(AnswersDifferently.class.getName()).resolve("answers.html");
+    assertThat(failure).hasMessageContaining("Golden trace mismatch").hasMessageContaining("HTML report: " + report);
+    assertThat(Files.readString(report))
+        .contains("Golden trace diff")
+        .contains("The trace does not match its golden file")
+        .contains("found something else");
+  }
+
+  @Test
   void aMissingGoldenFailsOnCi() {
     Throwable failure = onlyFailure(run(ComparesAfterEachTest.class, configuration(true)));
 

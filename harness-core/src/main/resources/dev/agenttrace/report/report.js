@@ -81,17 +81,17 @@
   add(header, el('h1', null, meta.title));
   var stats = add(header, el('div', 'stats'));
   add(stats, el('span', 'badge ' + meta.status, meta.status));
-  function stat(name, value) {
+  function stat(name, value, singular) {
     var s = add(stats, el('span'));
     add(s, el('b', null, value));
-    s.appendChild(document.createTextNode(' ' + name));
+    s.appendChild(document.createTextNode(' ' + (value === 1 && singular ? singular : name)));
   }
-  stat('spans', spans.length);
-  stat('segments', meta.segments);
-  stat('LLM calls', meta.llmCalls);
-  stat('tool calls', meta.toolCalls);
+  stat('spans', spans.length, 'span');
+  stat('segments', meta.segments, 'segment');
+  stat('LLM calls', meta.llmCalls, 'LLM call');
+  stat('tool calls', meta.toolCalls, 'tool call');
   stat('tokens', meta.tokensIn + ' in / ' + meta.tokensOut + ' out');
-  stat('errors', meta.errors);
+  stat('errors', meta.errors, 'error');
   stat('duration', duration(traceEnd));
   if (data.unfinished.length) { stat('unfinished', data.unfinished.length); }
 

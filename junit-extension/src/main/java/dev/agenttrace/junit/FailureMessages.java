@@ -7,6 +7,9 @@ import org.opentest4j.AssertionFailedError;
 
 /** Builds the messages the extension adds to failing tests: the trace tree, and the list of spans left open. */
 final class FailureMessages {
+  /** How {@link AgentTrace#toTreeString()} begins: a message that contains it already shows the trace. */
+  private static final String TREE_HEADER = "AgentTrace: ";
+
   private FailureMessages() {}
 
   /**
@@ -18,7 +21,9 @@ final class FailureMessages {
     if (trace.isEmpty() && trace.unfinishedSpans().isEmpty()) {
       return failure;
     }
-    String traceText = traceSection(testName, trace, traceFile, reportFile);
+    // AgentTrace's own assertions already print the tree, with the span in question marked: add only the paths
+    boolean hasTree = messageOf(failure).contains("\n" + TREE_HEADER);
+    String traceText = traceSection(testName, hasTree ? null : trace, traceFile, reportFile);
     Throwable enriched;
     if (failure.getClass() == AssertionFailedError.class) {
       AssertionFailedError original = (AssertionFailedError) failure;
@@ -69,10 +74,14 @@ final class FailureMessages {
     return message.append(traceSection(testName, trace, traceFile, reportFile)).toString();
   }
 
-  /** The trace, where it was written and, unless {@code reportFile} is null, where its HTML report is. */
+  /**
+   * Where the trace was written and, unless {@code reportFile} is null, where its HTML report is; followed by the
+   * trace tree unless {@code trace} is null.
+   */
   private static String traceSection(String testName, AgentTrace trace, Path traceFile, Path reportFile) {
     return "\n\nTrace of " + testName + " (also written to " + traceFile
-        + (reportFile == null ? "" : "; HTML report: " + reportFile) + "):\n" + trace.toTreeString();
+        + (reportFile == null ? "" : "; HTML report: " + reportFile) + ")"
+        + (trace == null ? "" : ":\n" + trace.toTreeString());
   }
 
   private static String messageOf(Throwable failure) {

@@ -87,6 +87,31 @@ class AgentTraceExtensionTest {
   }
 
   @AgentTest
+  static class FailsATraceAssertion {
+    @Test
+    void neverCallsTheTool(AgentHarness harness, LlmStub llm, ToolStubs tools) {
+      llm.whenLastUserMessageContains("find").replyWithToolCall("lookup", "{\"q\":\"x\"}");
+      llm.whenLastMessageIsToolResult("lookup").replyWithText("found it");
+      tools.stub("lookup").returns("{\"hit\":true}");
+      dev.agenttrace.assertions.AgentTraceAssertions.assertThat(harness.run(Agents.toolLoop(), "find x").trace())
+          .neverCalledTool("lookup");
+    }
+  }
+
+  @Test
+  void aTraceAssertionFailureShowsItsMarkedTreeOnceAndWhereTheTraceAndReportAre() {
+    Throwable failure = onlyFailure(run(FailsATraceAssertion.class));
+
+    assertThat(failure.getMessage())
+        .contains("Expecting tool 'lookup' never to be called")
+        .contains("▶ execute_tool lookup")
+        .contains("Trace of neverCallsTheTool(AgentHarness, LlmStub, ToolStubs) (also written to ")
+        .contains("neverCallsTheTool.trace.txt; HTML report: ")
+        .contains("neverCallsTheTool.html)");
+    assertThat(failure.getMessage().split("\nAgentTrace: ", -1)).as("the tree is printed once").hasSize(2);
+  }
+
+  @AgentTest
   static class ThrowsAfterARun {
     @Test
     void throwsIllegalState(AgentHarness harness, LlmStub llm) {

@@ -66,7 +66,7 @@ class ReportSupportTest {
         .filter(entry -> entry.containsKey(ReportSupport.REPORT_ENTRY))
         .map(entry -> entry.get(ReportSupport.REPORT_ENTRY)))
         .containsExactlyInAnyOrder(passed.toString(), failed.toString());
-    assertThat(onlyFailure(results)).hasMessageContaining("; HTML report: " + failed + "):");
+    assertThat(onlyFailure(results)).hasMessageContaining("; HTML report: " + failed + ")");
 
     String index = Files.readString(dir.resolve("index.html"));
     assertThat(index).contains("2 agent tests, 1 failed")

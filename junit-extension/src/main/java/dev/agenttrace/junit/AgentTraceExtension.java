@@ -73,7 +73,7 @@ public final class AgentTraceExtension
           type -> new UnattributedSpansReport(shared, System.err::println), UnattributedSpansReport.class);
       globalScope = shared.openScope(context.getUniqueId());
     }
-    context.getStore(NAMESPACE).put(SCOPE, new TestScope(settings, globalScope));
+    context.getStore(NAMESPACE).put(SCOPE, new TestScope(settings, globalScope, Cassettes.from(context)));
   }
 
   @Override

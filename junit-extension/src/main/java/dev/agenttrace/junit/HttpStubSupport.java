@@ -12,14 +12,17 @@ import java.util.Map;
 /**
  * The HTTP LLM stubs of one test ({@link OpenAiStub}, {@link AnthropicStub} parameters): each started on first use on
  * a free port, tracing into the test's capture, the same instance for every parameter of that type in the test,
- * checked for unmatched requests after the test and stopped when the test's scope closes.
+ * checked for unmatched requests after the test and stopped when the test's scope closes; recording or replaying
+ * the test's own cassette when {@link Cassettes} says so.
  */
 final class HttpStubSupport implements AutoCloseable {
   private final TraceCapture capture;
+  private final Cassettes cassettes;
   private final Map<Class<?>, HttpLlmStub> stubs = new LinkedHashMap<>();
 
-  HttpStubSupport(TraceCapture capture) {
+  HttpStubSupport(TraceCapture capture, Cassettes cassettes) {
     this.capture = capture;
+    this.cassettes = cassettes;
   }
 
   static boolean supports(Class<?> type) {
@@ -32,9 +35,9 @@ final class HttpStubSupport implements AutoCloseable {
 
   private HttpLlmStub start(Class<?> type) {
     if (type == OpenAiStub.class) {
-      return OpenAiStub.builder().traceTo(capture).start();
+      return cassettes.apply(OpenAiStub.builder().traceTo(capture), "openai", "https://api.openai.com").start();
     }
-    return AnthropicStub.builder().traceTo(capture).start();
+    return cassettes.apply(AnthropicStub.builder().traceTo(capture), "anthropic", "https://api.anthropic.com").start();
   }
 
   /** Fails with the near-miss reports of requests no stubbing matched, even if the client swallowed the error. */

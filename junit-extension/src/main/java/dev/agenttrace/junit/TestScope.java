@@ -26,7 +26,7 @@ final class TestScope implements AutoCloseable {
   private final AgentHarness harness;
   private final HttpStubSupport httpStubs;
 
-  TestScope(ExtensionSettings settings, CaptureScope globalScope) {
+  TestScope(ExtensionSettings settings, CaptureScope globalScope, Cassettes cassettes) {
     this.clock = VirtualClock.create();
     this.capture = TraceCapture.builder().clock(clock).recordStartSites(settings.recordStartSites()).build();
     this.globalScope = globalScope;
@@ -40,7 +40,7 @@ final class TestScope implements AutoCloseable {
         .rootTraceIds(capture::withRootTraceId)
         .traces(this::trace)
         .build();
-    this.httpStubs = new HttpStubSupport(capture);
+    this.httpStubs = new HttpStubSupport(capture, cassettes);
   }
 
   /** The test's trace so far: the capture's spans, plus what the shared global SDK attributed to this test. */

@@ -1,12 +1,12 @@
 package dev.agenttrace.golden;
 
+import dev.agenttrace.files.AtomicFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -33,22 +33,7 @@ final class GoldenFiles {
   }
 
   static void writeAtomically(Path file, String content) {
-    try {
-      Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-      try {
-        Files.writeString(temp, content, StandardCharsets.UTF_8);
-        try {
-          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException notAtomic) {
-          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not write " + file, e);
-    }
+    AtomicFiles.write(file, content);
   }
 
   static boolean delete(Path file) {

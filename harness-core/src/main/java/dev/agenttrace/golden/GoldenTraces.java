@@ -2,6 +2,7 @@ package dev.agenttrace.golden;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agenttrace.files.SafeFileNames;
 import dev.agenttrace.trace.AgentTrace;
 import java.io.IOException;
 import java.io.UncheckedIOException;

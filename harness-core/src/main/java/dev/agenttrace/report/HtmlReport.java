@@ -1,5 +1,6 @@
 package dev.agenttrace.report;
 
+import dev.agenttrace.files.AtomicFiles;
 import dev.agenttrace.trace.AgentTrace;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -28,7 +29,7 @@ public final class HtmlReport {
 
   /** Writes the report of {@code trace} with the test's outcome and sections to {@code file}; returns the path. */
   public static Path write(AgentTrace trace, ReportInfo info, Path file) {
-    return AtomicFile.write(file, out -> ReportPage.write(trace, info, out));
+    return AtomicFiles.write(file, out -> ReportPage.write(trace, info, out));
   }
 
   /** The report as a string. */

@@ -1,5 +1,6 @@
 package dev.agenttrace.report;
 
+import dev.agenttrace.files.AtomicFiles;
 import dev.agenttrace.trace.AgentTrace;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,7 @@ public final class ReportIndex {
           .append("\">open</a></td></tr>\n");
     }
     html.append("</tbody>\n</table>\n</body>\n</html>\n");
-    return AtomicFile.write(dir.resolve(FILE_NAME), out -> out.write(html.toString()));
+    return AtomicFiles.write(dir.resolve(FILE_NAME), out -> out.write(html.toString()));
   }
 
   private static String link(Path dir, Path report) {

@@ -3,6 +3,7 @@ package dev.agenttrace.golden;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agenttrace.files.SafeFileNames;
 import dev.agenttrace.trace.AgentTrace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.agenttrace.junit;
 
-import dev.agenttrace.golden.SafeFileNames;
+import dev.agenttrace.files.SafeFileNames;
 import dev.agenttrace.stubs.http.HttpLlmStub;
 import dev.agenttrace.stubs.http.HttpStubBuilder;
 import java.net.URI;

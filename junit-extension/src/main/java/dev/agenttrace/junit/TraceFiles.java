@@ -1,13 +1,8 @@
 package dev.agenttrace.junit;
 
-import dev.agenttrace.golden.SafeFileNames;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import dev.agenttrace.files.AtomicFiles;
+import dev.agenttrace.files.SafeFileNames;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -57,21 +52,9 @@ final class TraceFiles {
   }
 
   Path write(ExtensionContext context, String content) {
-    Path file = fileFor(context);
-    try {
-      Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), ".trace", ".tmp");
-      Files.writeString(temp, content, StandardCharsets.UTF_8);
-      try {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException notAtomic) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not write the trace of " + context.getDisplayName() + " to " + file, e);
-    }
+    return AtomicFiles.write(fileFor(context), content);
   }
+
 
   /** {@code "-7"} for the 7th invocation of a parameterized or repeated test, else {@code ""}. */
   static String invocationSuffix(String uniqueId) {

@@ -1,4 +1,4 @@
-package dev.agenttrace.golden;
+package dev.agenttrace.files;
 
 import java.nio.file.Path;
 

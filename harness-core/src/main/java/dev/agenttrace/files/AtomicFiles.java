@@ -1,4 +1,4 @@
-package dev.agenttrace.report;
+package dev.agenttrace.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,21 +9,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes a file atomically: into a temporary file next to it, then renamed over it. */
-final class AtomicFile {
-  private AtomicFile() {}
+/**
+ * Writes files atomically — into a temporary file beside the target, then renamed over it — so that a golden file,
+ * a report or a trace file is never seen half written, even when a test run is killed mid-write.
+ */
+public final class AtomicFiles {
+  private AtomicFiles() {}
 
   /** What writes the content. */
   @FunctionalInterface
-  interface Content {
+  public interface Content {
     void writeTo(Writer out) throws IOException;
   }
 
-  static Path write(Path file, Content content) {
+  /** Writes {@code text} as UTF-8; returns the absolute, normalized path written. */
+  public static Path write(Path file, String text) {
+    return write(file, out -> out.write(text));
+  }
+
+  /** Writes what {@code content} produces as UTF-8; returns the absolute, normalized path written. */
+  public static Path write(Path file, Content content) {
     Path target = file.toAbsolutePath().normalize();
     try {
       Files.createDirectories(target.getParent());
-      Path temp = Files.createTempFile(target.getParent(), ".report", ".tmp");
+      Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
       try {
         try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
           content.writeTo(out);

@@ -47,6 +47,30 @@ public class AgentTraceAssertions extends Assertions {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static final InstanceOfAssertFactory<TraceSelection, ToolCallsAssert> TOOL_CALLS =
       new InstanceOfAssertFactory<>(TraceSelection.class, selection -> new ToolCallsAssert(selection));
+  /** For a {@link TraceSelection} of LLM calls. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static final InstanceOfAssertFactory<TraceSelection, LlmCallsAssert> LLM_CALLS =
+      new InstanceOfAssertFactory<>(TraceSelection.class, selection -> new LlmCallsAssert(selection));
+  /** For a {@link TraceSelection} of segments. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static final InstanceOfAssertFactory<TraceSelection, SegmentsAssert> SEGMENTS =
+      new InstanceOfAssertFactory<>(TraceSelection.class, selection -> new SegmentsAssert(selection));
+  /** For a {@link TraceSelection} of steps. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static final InstanceOfAssertFactory<TraceSelection, StepsAssert> STEPS =
+      new InstanceOfAssertFactory<>(TraceSelection.class, selection -> new StepsAssert(selection));
+  /** For a {@link TraceSelection} of executions. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static final InstanceOfAssertFactory<TraceSelection, ExecutionsAssert> EXECUTIONS =
+      new InstanceOfAssertFactory<>(TraceSelection.class, selection -> new ExecutionsAssert(selection));
+  /** For a {@link TraceSelection} of errors. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static final InstanceOfAssertFactory<TraceSelection, ErrorsAssert> ERRORS =
+      new InstanceOfAssertFactory<>(TraceSelection.class, selection -> new ErrorsAssert(selection));
+  /** For a {@link TraceSelection} of arbitrary spans. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static final InstanceOfAssertFactory<TraceSelection, SpansAssert> SPANS =
+      new InstanceOfAssertFactory<>(TraceSelection.class, selection -> new SpansAssert(selection));
 
   protected AgentTraceAssertions() {}
 

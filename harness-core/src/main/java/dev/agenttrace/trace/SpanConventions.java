@@ -53,6 +53,8 @@ public final class SpanConventions {
    * the server side of that call, a child of the client's span. Not counted as an LLM call of its own.
    */
   public static final AttributeKey<Boolean> LLM_SERVER_SIDE = booleanKey("agenttrace.llm.server_side");
+  /** On spans an HTTP LLM stub recorded: the stub's base URL (so a stub never mistakes its own span for a client's). */
+  public static final AttributeKey<String> STUB_SERVER = stringKey("agenttrace.stub.server");
 
   // ---- Durable execution (agenttrace.*) ----
   public static final AttributeKey<String> EXECUTION_ID = stringKey("agenttrace.execution.id");

@@ -6,7 +6,6 @@ import dev.agenttrace.llm.GenAiJson;
 import dev.agenttrace.trace.SpanCategory;
 import dev.agenttrace.trace.SpanConventions;
 import dev.agenttrace.trace.UnfinishedSpan;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
@@ -31,9 +30,6 @@ import java.util.function.Supplier;
  * {@link SpanConventions#LLM_SERVER_SIDE}, so the call is counted once.
  */
 final class ChatSpanRecorder {
-  /** Marks spans an HTTP stub created: the stub's base URL. */
-  static final AttributeKey<String> STUB_SERVER = AttributeKey.stringKey("agenttrace.stub.server");
-
   private static final TextMapGetter<HttpExchange> HEADERS = new TextMapGetter<>() {
     @Override
     public Iterable<String> keys(HttpExchange carrier) {
@@ -65,7 +61,7 @@ final class ChatSpanRecorder {
         .setAttribute(SpanConventions.GEN_AI_PROVIDER_NAME, providerName)
         .setAttribute(SpanConventions.GEN_AI_REQUEST_MODEL, request.model())
         .setAttribute(SpanConventions.GEN_AI_INPUT_MESSAGES, GenAiJson.inputMessages(request.messages()))
-        .setAttribute(STUB_SERVER, serverUrl);
+        .setAttribute(SpanConventions.STUB_SERVER, serverUrl);
     if (!request.tools().isEmpty()) {
       builder.setAttribute(SpanConventions.GEN_AI_TOOL_DEFINITIONS, GenAiJson.toolDefinitions(request.tools()));
     }
@@ -112,7 +108,7 @@ final class ChatSpanRecorder {
   private Optional<UnfinishedSpan> instrumentedClientSpan(ChatRequest request, SpanContext remote) {
     return openSpans.get().stream()
         .filter(span -> span.category() == SpanCategory.LLM_CALL)
-        .filter(span -> span.attributes().get(STUB_SERVER) == null)
+        .filter(span -> span.attributes().get(SpanConventions.STUB_SERVER) == null)
         .filter(span -> remote.isValid() ? span.spanId().equals(remote.getSpanId())
             : request.model().equals(span.attributes().get(SpanConventions.GEN_AI_REQUEST_MODEL)))
         .max(Comparator.comparingLong(UnfinishedSpan::startEpochNanos));

@@ -41,14 +41,31 @@ final class GoldenYaml {
     return options;
   }
 
-  /** The YAML text of {@code tree}: LF line endings, exactly one trailing newline. */
+  /**
+   * The YAML text of {@code tree}: LF line endings, exactly one trailing newline. Written by {@link FastGoldenYaml},
+   * byte-identical to {@link #writeReference}.
+   */
   static String write(JsonNode tree) {
+    return normalized(FastGoldenYaml.write(tree, GoldenYaml::rawReference));
+  }
+
+  /** The reference rendering of {@code tree} (Jackson's YAML generator), which {@link #write} reproduces. */
+  static String writeReference(JsonNode tree) {
+    return normalized(rawReference(tree));
+  }
+
+  /** Jackson's YAML of {@code tree} as the generator writes it. */
+  static String rawReference(JsonNode tree) {
     try {
-      String yaml = MAPPER.writeValueAsString(tree).replace("\r\n", "\n");
-      return yaml.endsWith("\n") ? yaml : yaml + "\n";
+      return MAPPER.writeValueAsString(tree);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String normalized(String raw) {
+    String yaml = raw.indexOf('\r') >= 0 ? raw.replace("\r\n", "\n") : raw;
+    return yaml.endsWith("\n") ? yaml : yaml + "\n";
   }
 
   /** Parses golden YAML; a syntax error becomes a {@link GoldenFileException} naming file, line and column. */

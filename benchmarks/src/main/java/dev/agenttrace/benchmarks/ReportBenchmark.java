@@ -45,7 +45,7 @@ public class ReportBenchmark {
   private AgentTrace trace;
   private ReportInfo info;
 
-  /** Captures the trace once per trial and prints the size of both outputs. */
+  /** Captures the trace once per trial (sizes of both outputs: {@link ReportSizes}). */
   @Setup
   public void captureTrace() {
     try (WeatherFixture fixture = new WeatherFixture(Wiring.HARNESS_WITH_CAPTURE)) {
@@ -55,10 +55,6 @@ public class ReportBenchmark {
       throw new IllegalStateException("expected " + spans + " spans, captured " + trace.size());
     }
     info = ReportInfo.titled("ReportBenchmark " + spans);
-    long report = htmlReport().length();
-    long json = jacksonSpans().length();
-    System.out.printf("%n%d spans: report %,d chars (%d per span), Jackson %,d chars (%d per span)%n", spans,
-        report, report / spans, json, json / spans);
   }
 
   /** The full self-contained report page. */

@@ -39,6 +39,11 @@ public final class VirtualClock implements Clock {
     skippedNanos.addAndGet(duration.toNanos());
   }
 
+  /** How much virtual time has been skipped so far: the waits that cost the test nothing. */
+  public Duration skipped() {
+    return Duration.ofNanos(skippedNanos.get());
+  }
+
   /** The current virtual instant. */
   public Instant instant() {
     long nanos = now();

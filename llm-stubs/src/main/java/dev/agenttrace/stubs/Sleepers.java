@@ -12,9 +12,20 @@ final class Sleepers {
 
   /** Sleeps on the calling thread; an interrupt ends the sleep early and keeps the thread's interrupt flag set. */
   static Consumer<Duration> threadSleep() {
+    return interruptible(duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000));
+  }
+
+  /** A blocking wait that may be interrupted. */
+  @FunctionalInterface
+  interface Wait {
+    void await(Duration duration) throws InterruptedException;
+  }
+
+  /** {@code wait} as a sleeper: an interrupt ends it and is kept as the thread's interrupt flag. */
+  static Consumer<Duration> interruptible(Wait wait) {
     return duration -> {
       try {
-        Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+        wait.await(duration);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

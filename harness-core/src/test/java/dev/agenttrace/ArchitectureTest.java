@@ -55,8 +55,8 @@ class ArchitectureTest {
   }
 
   @Test
-  void onlyTheSharedCaptureTouchesGlobalOpenTelemetry() {
-    noClasses().that().doNotHaveFullyQualifiedName("dev.agenttrace.capture.SharedCapture")
+  void onlyTheGlobalCaptureInstallerTouchesGlobalOpenTelemetry() {
+    noClasses().that().doNotHaveFullyQualifiedName("dev.agenttrace.capture.GlobalCaptureInstaller")
         .should().accessClassesThat().haveFullyQualifiedName("io.opentelemetry.api.GlobalOpenTelemetry")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("io.opentelemetry.api.GlobalOpenTelemetry")
         .allowEmptyShould(true).check(MAIN_CLASSES);

@@ -2,7 +2,6 @@ package dev.agenttrace.capture;
 
 import dev.agenttrace.trace.AgentTrace;
 import dev.agenttrace.trace.UnfinishedSpan;
-import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -42,20 +41,13 @@ public final class SharedCapture implements AutoCloseable {
    * @throws IllegalStateException when a different OpenTelemetry is already global
    */
   public static SharedCapture global() {
-    synchronized (GlobalOpenTelemetry.class) {
-      if (GlobalOpenTelemetry.isSet()) {
-        if (GlobalOpenTelemetry.getPropagators() instanceof OwnedPropagators owned) {
-          return owned.owner();
-        }
-        throw alreadyGlobal(null);
-      }
-      SharedCapture capture = create();
-      capture.installGlobal();
-      return capture;
-    }
+    return GlobalCaptureInstaller.installedOrNew(SharedCapture::create);
   }
 
-  /** A shared capture; start sites are recorded when the system property {@value UnfinishedSpan#START_SITES_PROPERTY} is true. */
+  /**
+   * A shared capture; start sites are recorded when the system property
+   * {@value UnfinishedSpan#START_SITES_PROPERTY} is true.
+   */
   public static SharedCapture create() {
     return create(Boolean.parseBoolean(System.getProperty(UnfinishedSpan.START_SITES_PROPERTY)));
   }
@@ -80,43 +72,17 @@ public final class SharedCapture implements AutoCloseable {
   }
 
   /**
-   * Registers this capture's SDK as {@code GlobalOpenTelemetry} — the only place in AgentTrace that does. The global
-   * instance can be set once per JVM, so install one shared capture per test run: calling this again on the same
-   * capture is a no-op (recognised by comparing the global's propagators with this SDK's), while any other global
-   * instance — another capture, an agent, autoconfiguration — makes it fail with an explanation instead of
-   * silently capturing nothing. Global state is never reset.
+   * Registers this capture's SDK as {@code GlobalOpenTelemetry}. The global instance can be set once per JVM, so
+   * install one shared capture per test run: calling this again on the same capture is a no-op (recognised through
+   * the global's propagators, which point back to this capture), while any other global instance — another capture,
+   * an agent, autoconfiguration — makes it fail with an explanation instead of silently capturing nothing. Global
+   * state is never reset.
    *
    * @return the installed instance
    * @throws IllegalStateException when a different OpenTelemetry is already global
    */
-  public synchronized OpenTelemetry installGlobal() {
-    if (!GlobalOpenTelemetry.isSet()) {
-      try {
-        GlobalOpenTelemetry.set(sdk);
-        return sdk;
-      } catch (IllegalStateException raced) {
-        if (!isGlobal()) {
-          throw alreadyGlobal(raced);
-        }
-        return sdk;
-      }
-    }
-    if (!isGlobal()) {
-      throw alreadyGlobal(null);
-    }
-    return sdk;
-  }
-
-  private boolean isGlobal() {
-    return GlobalOpenTelemetry.getPropagators() == sdk.getPropagators();
-  }
-
-  private static IllegalStateException alreadyGlobal(Throwable cause) {
-    return new IllegalStateException("Cannot install AgentTrace's shared capture as GlobalOpenTelemetry: another "
-        + "OpenTelemetry instance is already global (an earlier SharedCapture, the OpenTelemetry Java agent, SDK "
-        + "autoconfiguration, or code calling GlobalOpenTelemetry.get() before the install). Install one "
-        + "SharedCapture once per JVM, before anything reads GlobalOpenTelemetry, or hand a TraceCapture's "
-        + "openTelemetry() to the code under test instead.", cause);
+  public OpenTelemetry installGlobal() {
+    return GlobalCaptureInstaller.install(this);
   }
 
   /** Shuts the shared SDK down; captured spans stay readable through the scopes. */

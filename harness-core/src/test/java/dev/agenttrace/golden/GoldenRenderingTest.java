@@ -106,9 +106,12 @@ class GoldenRenderingTest {
 
   @Test
   void readsGoldensOfLargeTraces() {
-    String yaml = "format: agenttrace-golden/1\nspans:\n  - kind: other\n    name: " + "x".repeat(5_000_000) + "\n";
+    // beyond SnakeYAML's default 3 MB input limit, in spans of ordinary size like a real 10,000-span golden
+    String span = "  - kind: other\n    name: " + "x".repeat(200) + "\n";
+    String yaml = "format: agenttrace-golden/1\nspans:\n" + span.repeat(16_000);
+    assertThat(yaml.length()).isGreaterThan(3 * 1024 * 1024);
 
-    assertThat(GoldenYaml.read(yaml, java.nio.file.Path.of("big")).path("spans").size()).isEqualTo(1);
+    assertThat(GoldenYaml.read(yaml, java.nio.file.Path.of("big")).path("spans").size()).isEqualTo(16_000);
   }
 
   @Test

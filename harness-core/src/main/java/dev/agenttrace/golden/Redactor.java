@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agenttrace.trace.Secrets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,20 +19,6 @@ import java.util.regex.Pattern;
  */
 final class Redactor {
   static final String SECRET = "<secret>";
-  /** Field and attribute names (last dotted segment, lower case, {@code _} as {@code -}) whose values are secret. */
-  private static final Set<String> SECRET_FIELDS = Set.of("authorization", "proxy-authorization", "x-api-key",
-      "api-key", "apikey", "password", "passwd", "secret", "client-secret", "token", "access-token", "refresh-token",
-      "cookie", "set-cookie");
-  /** No built-in pattern matches a text shorter than this ({@code sk-} and eight characters). */
-  private static final int SHORTEST_MATCH = 11;
-  private static final List<Scrub> SECRETS = List.of(
-      new Scrub("(?i)((?:proxy-)?authorization|x-api-key|api[-_]?key)(\"?\\s*[:=]\\s*\"?)([^\\s\"',}][^\"',}\\n]*)",
-          "$1$2" + SECRET, "authorization|api"),
-      new Scrub("(?i)\\bbearer\\s+[A-Za-z0-9._~+/=-]+", "Bearer " + SECRET, "bearer"),
-      new Scrub("\\bsk-[A-Za-z0-9_-]{8,}", SECRET, "sk-"),
-      new Scrub("\\bAKIA[0-9A-Z]{16}\\b", SECRET, "akia"),
-      new Scrub("\\bAIza[0-9A-Za-z_-]{35}\\b", SECRET, "aiza"),
-      new Scrub("\\bgh[pousr]_[A-Za-z0-9]{20,}\\b", SECRET, "_"));
   private static final Pattern UUID = Pattern.compile(
       "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
   private static final Pattern TIMESTAMP = Pattern.compile(
@@ -77,8 +62,7 @@ final class Redactor {
       iterator.forEachRemaining(names::add);
       for (String name : names) {
         JsonNode value = object.get(name);
-        boolean secretName = SECRET_FIELDS.contains(
-            name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT).replace('_', '-'));
+        boolean secretName = Secrets.isSecretName(name);
         object.set(name, secretName && value.isValueNode() && !value.isNull() ? text(SECRET) : scrub(value));
       }
     } else if (node instanceof ArrayNode array) {
@@ -90,15 +74,7 @@ final class Redactor {
   }
 
   String scrubText(String text) {
-    String result = text;
-    if (text.length() >= SHORTEST_MATCH) {
-      String lower = text.toLowerCase(Locale.ROOT);
-      for (Scrub secret : SECRETS) {
-        if (secret.mayMatch(lower)) {
-          result = secret.pattern().matcher(result).replaceAll(secret.replacement());
-        }
-      }
-    }
+    String result = Secrets.redact(text, SECRET);
     for (RegexRule rule : regexRules) {
       result = rule.pattern().matcher(result)
           .replaceAll(match -> Matcher.quoteReplacement(Placeholders.mark(rule.placeholder(),
@@ -123,22 +99,6 @@ final class Redactor {
       return number ? text(matcher.label()) : value;
     }
     return value.isTextual() && matcher.accepts(value.asText()) ? text(matcher.label()) : value;
-  }
-
-  /** A built-in secret pattern, and the lower-case substrings ({@code |}-separated) it cannot match without. */
-  private record Scrub(Pattern pattern, String replacement, String hint) {
-    Scrub(String regex, String replacement, String hint) {
-      this(Pattern.compile(regex), replacement, hint);
-    }
-
-    boolean mayMatch(String lowerCaseText) {
-      for (String required : hint.split("\\|")) {
-        if (lowerCaseText.contains(required)) {
-          return true;
-        }
-      }
-      return false;
-    }
   }
 
   private static JsonNode text(String value) {

@@ -29,7 +29,7 @@ class HtmlReportTest {
         .doesNotContain("alert(1)</script>").doesNotContain("<!-- ").doesNotContain("\u2028")
         .contains("\\u003c/script\\u003e\\u003cscript\\u003ealert(1)")
         .contains("<title>&lt;b&gt;title&lt;/b&gt; · AgentTrace</title>")
-        .doesNotContain("sk-abcdefghijkl").contains("sk-[REDACTED]");
+        .doesNotContain("sk-abcdefghijkl").contains("[REDACTED]");
     Matcher policy = POLICY.matcher(html);
     assertThat(policy.find()).isTrue();
     assertThat(policy.group(1)).startsWith("default-src 'none'; script-src 'sha256-")

@@ -9,7 +9,7 @@ class ReportTextTest {
 
   @Test
   void redactsApiKeysBearerTokensAndAuthorizationValues() {
-    assertThat(text.clean("key sk-proj-abcdefghijklmnop used")).isEqualTo("key sk-[REDACTED] used");
+    assertThat(text.clean("key sk-proj-abcdefghijklmnop used")).isEqualTo("key [REDACTED] used");
     assertThat(text.clean("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.x")).isEqualTo("Authorization: [REDACTED]");
     assertThat(text.clean("{\"x-api-key\": \"abc123456\", \"q\": 1}")).isEqualTo("{\"x-api-key\": \"[REDACTED]\", \"q\": 1}");
     assertThat(text.clean("sent bearer abcdef123456")).isEqualTo("sent bearer [REDACTED]");

@@ -109,11 +109,7 @@ public final class GoldenTraces {
 
   /** Compares {@code trace} with the golden of the test these settings are bound to ({@link #forTest}). */
   public GoldenResult assertMatches(AgentTrace trace) {
-    if (testClass == null) {
-      throw new IllegalStateException("Not bound to a test: use forTest(class, test) or "
-          + "assertMatches(trace, class, test)");
-    }
-    return assertMatches(trace, testClass, testName);
+    return assertMatches(trace, boundClass(), testName);
   }
 
   /**
@@ -122,14 +118,34 @@ public final class GoldenTraces {
    * missing golden on CI, and a {@link GoldenFileException} for a malformed or too new golden.
    */
   public GoldenResult assertMatches(AgentTrace trace, String testClass, String testName) {
+    GoldenResult result = compare(trace, testClass, testName);
+    if (result.failed()) {
+      throw new AssertionError(result.message());
+    }
+    return result;
+  }
+
+  /** {@link #compare(AgentTrace, String, String)} for the test these settings are bound to ({@link #forTest}). */
+  public GoldenResult compare(AgentTrace trace) {
+    return compare(trace, boundClass(), testName);
+  }
+
+  /**
+   * Compares {@code trace} with {@code <dir>/<testClass>/<testName>.trace.yaml} and says what it found, without
+   * throwing for a mismatch: writes a missing golden (never on CI), rewrites it in update mode, and on a mismatch
+   * writes the actual trace to the pending {@code .new} file beside it (never on CI). Throws only a
+   * {@link GoldenFileException} for a malformed or too new golden.
+   */
+  public GoldenResult compare(AgentTrace trace, String testClass, String testName) {
     Path golden = fileFor(testClass, testName);
     String actual = render(trace);
     Optional<String> expected = GoldenFiles.read(golden);
     String label = testClass + "/" + testName;
     if (expected.isEmpty()) {
       if (onCi) {
-        throw new AssertionError("Golden trace missing on CI for " + label + ": " + golden + "\nGolden files are "
-            + "never written on CI. Run the test locally (it writes the golden), review it and commit it.");
+        return new GoldenResult(GoldenResult.Status.MISSING_ON_CI, golden, "Golden trace missing on CI for " + label
+            + ": " + golden + "\nGolden files are never written on CI. Run the test locally (it writes the golden), "
+            + "review it and commit it.");
       }
       GoldenFiles.writeAtomically(golden, actual);
       GoldenFiles.delete(GoldenFiles.pending(golden));
@@ -153,7 +169,14 @@ public final class GoldenTraces {
     if (expectedView.equals(actualView)) {
       return matched(golden, label);
     }
-    throw new AssertionError(mismatch(label, golden, expectedView, actualView, actual));
+    return mismatch(label, golden, expectedView, actualView, actual);
+  }
+
+  private String boundClass() {
+    if (testClass == null) {
+      throw new IllegalStateException("Not bound to a test: use forTest(class, test), or pass the class and test");
+    }
+    return testClass;
   }
 
   /** The canonical YAML of {@code trace}, as a golden file holds it (redactions applied). */
@@ -223,7 +246,7 @@ public final class GoldenTraces {
     return result;
   }
 
-  private String mismatch(String label, Path golden, String expectedView, String actualView, String actual) {
+  private GoldenResult mismatch(String label, Path golden, String expectedView, String actualView, String actual) {
     StringBuilder message = new StringBuilder("Golden trace mismatch for ").append(label).append('\n')
         .append("  golden:  ").append(golden).append('\n');
     Path pending = GoldenFiles.pending(golden);
@@ -233,10 +256,11 @@ public final class GoldenTraces {
       GoldenFiles.writeAtomically(pending, actual);
       message.append("  pending: ").append(pending).append(" (the actual trace)\n");
     }
+    String diff = UnifiedDiff.of("golden " + golden.getFileName(), expectedView, "actual", actualView);
     message.append("Review the diff; if the change is intended, accept it by moving the .new file over the golden, ")
         .append("or rewrite all goldens with -D").append(MODE_PROPERTY).append("=update\n\n")
-        .append(UnifiedDiff.of("golden " + golden.getFileName(), expectedView, "actual", actualView));
-    return message.toString();
+        .append(diff);
+    return new GoldenResult(GoldenResult.Status.MISMATCH, golden, message.toString(), Optional.of(diff));
   }
 
   private static ObjectNode parse(String yaml, Path file) {

@@ -102,6 +102,45 @@ class GoldenWorkflowTest {
   }
 
   @Test
+  void compareReturnsAMismatchAsAValueWithItsDiffInsteadOfThrowing() throws IOException {
+    golden(GoldenMode.VERIFY, false).assertMatches(trace(), CLASS, TEST);
+
+    GoldenResult result = golden(GoldenMode.VERIFY, false).compare(changedTrace(), CLASS, TEST);
+
+    assertThat(result.status()).isEqualTo(GoldenResult.Status.MISMATCH);
+    assertThat(result.failed()).isTrue();
+    assertThat(result.wroteFile()).isFalse();
+    assertThat(result.golden()).isEqualTo(file());
+    assertThat(result.diff()).get().asString()
+        .startsWith("--- golden answers.trace.yaml\n+++ actual\n@@ ")
+        .contains("+          text: Rain in Paris.\n");
+    assertThat(result.message()).contains("Golden trace mismatch for " + CLASS + "/" + TEST, result.diff().get());
+    assertThat(Files.readString(pending())).contains("text: Rain in Paris.");
+  }
+
+  @Test
+  void compareReportsAGoldenMissingOnCiWithoutWritingIt() {
+    GoldenResult result = golden(GoldenMode.VERIFY, true).compare(trace(), CLASS, TEST);
+
+    assertThat(result.status()).isEqualTo(GoldenResult.Status.MISSING_ON_CI);
+    assertThat(result.failed()).isTrue();
+    assertThat(result.diff()).isEmpty();
+    assertThat(result.message()).contains("Golden trace missing on CI", file().toString());
+    assertThat(dir).isEmptyDirectory();
+  }
+
+  @Test
+  void compareOfAMatchingTraceHasNoDiffAndDoesNotFail() {
+    golden(GoldenMode.VERIFY, false).assertMatches(trace(), CLASS, TEST);
+
+    GoldenResult result = golden(GoldenMode.VERIFY, false).forTest(CLASS, TEST).compare(trace());
+
+    assertThat(result.status()).isEqualTo(GoldenResult.Status.MATCHED);
+    assertThat(result.failed()).isFalse();
+    assertThat(result.diff()).isEmpty();
+  }
+
+  @Test
   void onCiAMismatchWritesNoPendingFile() {
     golden(GoldenMode.VERIFY, false).assertMatches(trace(), CLASS, TEST);
 

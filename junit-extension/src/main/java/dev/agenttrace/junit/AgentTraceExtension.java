@@ -2,22 +2,15 @@ package dev.agenttrace.junit;
 
 import dev.agenttrace.capture.CaptureScope;
 import dev.agenttrace.capture.SharedCapture;
-import dev.agenttrace.capture.TraceCapture;
-import dev.agenttrace.golden.GoldenTraces;
-import dev.agenttrace.runtime.AgentHarness;
-import dev.agenttrace.runtime.VirtualClock;
-import dev.agenttrace.stubs.LlmStub;
-import dev.agenttrace.stubs.ToolStubs;
+import dev.agenttrace.files.AtomicFiles;
+import dev.agenttrace.golden.GoldenResult;
 import dev.agenttrace.trace.AgentTrace;
 import dev.agenttrace.trace.UnfinishedSpan;
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Scope;
 import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -65,15 +58,15 @@ public final class AgentTraceExtension
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    ExtensionSettings settings = ExtensionSettings.resolve(context, explicitSettings);
+    PerTestContext test = PerTestContext.resolve(context, explicitSettings);
     CaptureScope globalScope = null;
-    if (settings.globalOpenTelemetry()) {
+    if (test.settings().globalOpenTelemetry()) {
       SharedCapture shared = SharedCapture.global();
       context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(UnattributedSpansReport.class,
           type -> new UnattributedSpansReport(shared, System.err::println), UnattributedSpansReport.class);
       globalScope = shared.openScope(context.getUniqueId());
     }
-    context.getStore(NAMESPACE).put(SCOPE, new TestScope(settings, globalScope, Cassettes.from(context)));
+    context.getStore(NAMESPACE).put(SCOPE, new TestScope(test, globalScope));
   }
 
   @Override
@@ -103,24 +96,25 @@ public final class AgentTraceExtension
   @Override
   public void afterEach(ExtensionContext context) {
     TestScope scope = scope(context);
-    ExtensionSettings settings = ExtensionSettings.resolve(context, explicitSettings);
+    PerTestContext test = scope.test();
     List<String> unused = scope.llm().unusedStubs();
     if (!unused.isEmpty()) {
       context.publishReportEntry("agenttrace.unused-llm-stubs", String.join("; ", unused));
     }
     AgentTrace trace = scope.trace();
-    ReportSupport reports = ReportSupport.from(context);
     List<UnfinishedSpan> unfinished = trace.unfinishedSpans();
-    String unfinishedFailure = !unfinished.isEmpty() && settings.failOnUnfinishedSpans()
+    String unfinishedFailure = !unfinished.isEmpty() && test.settings().failOnUnfinishedSpans()
         && context.getExecutionException().isEmpty()
-        ? FailureMessages.unfinishedSpans(context.getDisplayName(), trace, file(context),
-            reports.plannedFile(context, true).orElse(null))
+        ? FailureMessages.unfinishedSpans(test.identity().displayName(), trace, test.traceFile(),
+            test.plannedReport(true).orElse(null))
         : null;
-    AssertionError goldenMismatch = settings.golden() ? GoldenSupport.mismatchAfterTest(context, trace) : null;
+    Optional<GoldenResult> golden = test.settings().golden()
+        ? GoldenSupport.compareAfterTest(context, test, trace)
+        : Optional.empty();
     if (!trace.isEmpty()) {
-      Path file = TraceFiles.from(context).write(context, context.getDisplayName() + "\n" + trace.toTreeString());
+      Path file = AtomicFiles.write(test.traceFile(), test.identity().displayName() + "\n" + trace.toTreeString());
       context.publishReportEntry("agenttrace.trace", file.toString());
-      reports.afterTest(context, trace, unfinishedFailure, goldenMismatch);
+      ReportSupport.afterTest(context, test, trace, unfinishedFailure, golden);
     }
     if (unfinishedFailure != null) {
       throw new AssertionError(unfinishedFailure);
@@ -128,10 +122,11 @@ public final class AgentTraceExtension
     if (context.getExecutionException().isEmpty()) {
       scope.httpStubs().verifyNoUnmatchedRequests();
     }
-    if (goldenMismatch != null) {
-      throw reports.plannedFile(context, true)
-          .map(report -> FailureMessages.withReportPath(goldenMismatch, report))
-          .orElse(goldenMismatch);
+    Optional<GoldenResult> goldenFailure = golden.filter(GoldenResult::failed);
+    if (goldenFailure.isPresent()) {
+      String message = goldenFailure.get().message();
+      throw new AssertionError(test.plannedReport(true).map(report -> message + "\nHTML report: " + report)
+          .orElse(message));
     }
   }
 
@@ -141,17 +136,14 @@ public final class AgentTraceExtension
     if (scope == null) {
       throw throwable;
     }
-    throw FailureMessages.withTrace(throwable, context.getDisplayName(), scope.trace(),
-        TraceFiles.from(context).fileFor(context), ReportSupport.from(context).plannedFile(context, true).orElse(null));
+    PerTestContext test = scope.test();
+    throw FailureMessages.withTrace(throwable, test.identity().displayName(), scope.trace(), test.traceFile(),
+        test.plannedReport(true).orElse(null));
   }
 
   @Override
   public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-    Class<?> type = parameterContext.getParameter().getType();
-    return type == AgentHarness.class || type == LlmStub.class || type == ToolStubs.class
-        || type == TraceCapture.class || type == AgentTrace.class || type == OpenTelemetry.class
-        || type == VirtualClock.class || type == GoldenTraces.class || isTraceSupplier(parameterContext)
-        || HttpStubSupport.supports(type);
+    return ParameterTable.rowFor(parameterContext.getParameter()).isPresent();
   }
 
   @Override
@@ -161,39 +153,9 @@ public final class AgentTraceExtension
       throw new ParameterResolutionException("AgentTrace parameters are available to test methods and their "
           + "@BeforeEach/@AfterEach methods, not to " + parameterContext.getDeclaringExecutable());
     }
-    Class<?> type = parameterContext.getParameter().getType();
-    if (type == AgentHarness.class) {
-      return scope.harness();
-    } else if (type == LlmStub.class) {
-      return scope.llm();
-    } else if (type == ToolStubs.class) {
-      return scope.tools();
-    } else if (type == TraceCapture.class) {
-      return scope.capture();
-    } else if (type == AgentTrace.class) {
-      return scope.trace();
-    } else if (type == OpenTelemetry.class) {
-      return scope.capture().openTelemetry();
-    } else if (type == VirtualClock.class) {
-      return scope.clock();
-    } else if (HttpStubSupport.supports(type)) {
-      return scope.httpStubs().resolve(type);
-    } else if (type == GoldenTraces.class) {
-      return GoldenSupport.forTest(extensionContext);
-    }
-    Supplier<AgentTrace> supplier = scope::trace;
-    return supplier;
-  }
-
-  private static boolean isTraceSupplier(ParameterContext parameterContext) {
-    Type type = parameterContext.getParameter().getParameterizedType();
-    return type instanceof ParameterizedType parameterized
-        && parameterized.getRawType() == Supplier.class
-        && parameterized.getActualTypeArguments()[0] == AgentTrace.class;
-  }
-
-  private static Path file(ExtensionContext context) {
-    return TraceFiles.from(context).fileFor(context);
+    return ParameterTable.rowFor(parameterContext.getParameter())
+        .orElseThrow(() -> new ParameterResolutionException("AgentTrace does not inject " + parameterContext))
+        .resolve().apply(scope);
   }
 
   private static TestScope scope(ExtensionContext context) {

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One cassette file per test and provider for the HTTP stub parameters, so provider traffic recorded once replays
@@ -26,27 +25,22 @@ final class Cassettes {
 
   private final Mode mode;
   private final Path directory;
-  private final String testClass;
-  private final String testName;
-  private final ExtensionContext context;
+  private final TestIdentity test;
+  private final ExtensionSettings settings;
 
-  private Cassettes(ExtensionContext context) {
-    this.context = context;
-    this.mode = context.getConfigurationParameter(MODE_PARAMETER)
-        .map(value -> parseMode(value.strip())).orElse(Mode.OFF);
-    this.directory = Path.of(context.getConfigurationParameter(DIR_PARAMETER).orElse(DEFAULT_DIR));
-    this.testClass = context.getRequiredTestClass().getName();
-    this.testName = context.getRequiredTestMethod().getName() + TraceFiles.invocationSuffix(context.getUniqueId());
-    boolean onCi = "true".equalsIgnoreCase(context.getConfigurationParameter(GoldenSupport.CI_PARAMETER)
-        .orElse(System.getenv("CI")));
-    if (mode == Mode.RECORD && onCi) {
+  private Cassettes(PerTestContext context) {
+    this.settings = context.settings();
+    this.test = context.identity();
+    this.mode = settings.parameter(MODE_PARAMETER).map(value -> parseMode(value.strip())).orElse(Mode.OFF);
+    this.directory = Path.of(settings.parameter(DIR_PARAMETER).orElse(DEFAULT_DIR));
+    if (mode == Mode.RECORD && settings.onCi()) {
       throw new IllegalStateException("Refusing to record cassettes on CI (CI=true): " + MODE_PARAMETER
           + "=record talks to the real provider and writes test resources. Record locally, commit the cassettes, and"
           + " replay them on CI with " + MODE_PARAMETER + "=replay.");
     }
   }
 
-  static Cassettes from(ExtensionContext context) {
+  static Cassettes of(PerTestContext context) {
     return new Cassettes(context);
   }
 
@@ -57,20 +51,20 @@ final class Cassettes {
     }
     Path cassette = fileFor(provider);
     if (mode == Mode.RECORD) {
-      String origin = context.getConfigurationParameter(ORIGIN_PARAMETER_PREFIX + provider).orElse(defaultOrigin);
+      String origin = settings.parameter(ORIGIN_PARAMETER_PREFIX + provider).orElse(defaultOrigin);
       return builder.recordTo(URI.create(origin), cassette);
     }
     if (!Files.exists(cassette)) {
-      throw new IllegalStateException("No " + provider + " cassette for " + testClass + "." + testName + " at "
-          + cassette.toAbsolutePath() + ". Record it once with -D" + MODE_PARAMETER + "=record (the client needs a "
+      throw new IllegalStateException("No " + provider + " cassette for " + test.className() + "."
+          + test.testName() + " at " + cassette.toAbsolutePath() + ". Record it once with -D" + MODE_PARAMETER + "=record (the client needs a "
           + "real API key; it is scrubbed before anything is written), review it and commit it.");
     }
     return builder.replayFrom(cassette);
   }
 
   Path fileFor(String provider) {
-    return SafeFileNames.inside(directory, SafeFileNames.safeName(testClass),
-        SafeFileNames.safeName(testName) + "." + provider + ".json");
+    return SafeFileNames.inside(directory, SafeFileNames.safeName(test.className()),
+        SafeFileNames.safeName(test.testName()) + "." + provider + ".json");
   }
 
   private static Mode parseMode(String value) {

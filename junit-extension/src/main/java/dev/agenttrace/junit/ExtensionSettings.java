@@ -1,31 +1,83 @@
 package dev.agenttrace.junit;
 
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The settings of one test, resolved from (highest first) an explicitly built extension, the {@link AgentTest}
- * annotation on the method or class, and JUnit configuration parameters / system properties.
+ * The settings of one test, resolved once when it starts: from (highest first) an explicitly built extension, the
+ * {@link AgentTest} annotation on the method or class, and the {@code agenttrace.*} JUnit configuration parameters
+ * (which fall back to system properties, so {@code mvn verify -Dagenttrace.report.mode=never} works).
+ *
+ * @param globalOpenTelemetry see {@link AgentTest#globalOpenTelemetry()}
+ * @param failOnUnfinishedSpans see {@link AgentTest#failOnUnfinishedSpans()}
+ * @param recordStartSites record where each span starts ({@value #START_SITES_PARAMETER})
+ * @param golden see {@link AgentTest#golden()}
+ * @param onCi true on CI ({@code CI=true}, overridden by {@value #CI_PARAMETER}): goldens are read-only and
+ *     cassettes are never recorded
+ * @param reportMode when HTML reports are written ({@value #REPORT_MODE_PARAMETER})
+ * @param reportDirectory where they go ({@value #REPORT_DIR_PARAMETER})
+ * @param traceDirectory where trace text files go ({@value #TRACE_DIR_PARAMETER})
+ * @param parameters every other configuration parameter, by key (golden mode and folder, cassettes)
  */
 record ExtensionSettings(boolean globalOpenTelemetry, boolean failOnUnfinishedSpans, boolean recordStartSites,
-    boolean golden) {
+    boolean golden, boolean onCi, ReportMode reportMode, Path reportDirectory, Path traceDirectory,
+    Function<String, Optional<String>> parameters) {
 
   static final String START_SITES_PARAMETER = "agenttrace.capture.start-sites";
+  /** Overrides the {@code CI} environment variable (e.g. {@code false} to write goldens in a CI-like shell). */
+  static final String CI_PARAMETER = "agenttrace.golden.ci";
+  static final String REPORT_MODE_PARAMETER = "agenttrace.report.mode";
+  static final String REPORT_DIR_PARAMETER = "agenttrace.report.dir";
+  static final String DEFAULT_REPORT_DIR = "target/agenttrace-reports";
+  static final String TRACE_DIR_PARAMETER = "agenttrace.trace.dir";
+  static final String DEFAULT_TRACE_DIR = "target/agenttrace-traces";
+
+  /** When HTML reports are written. */
+  enum ReportMode {
+    ALWAYS, ON_FAILURE, NEVER;
+
+    static ReportMode parse(String value) {
+      try {
+        return valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+      } catch (IllegalArgumentException unknown) {
+        throw new IllegalArgumentException("Unknown " + REPORT_MODE_PARAMETER + " '" + value
+            + "'; expected always, on-failure or never", unknown);
+      }
+    }
+  }
 
   static ExtensionSettings resolve(ExtensionContext context, AgentTraceExtension.Builder explicit) {
-    Optional<AgentTest> annotation = AnnotationSupport.findAnnotation(context.getElement(), AgentTest.class)
-        .or(() -> context.getTestClass().flatMap(type -> AnnotationSupport.findAnnotation(type, AgentTest.class)));
-    boolean startSites = context.getConfigurationParameter(START_SITES_PARAMETER, Boolean::parseBoolean)
-        .orElse(false);
+    Function<String, Optional<String>> parameters = context::getConfigurationParameter;
+    boolean startSites = parameters.apply(START_SITES_PARAMETER).map(Boolean::parseBoolean).orElse(false);
+    boolean onCi = "true".equalsIgnoreCase(parameters.apply(CI_PARAMETER).orElse(System.getenv("CI")));
+    ReportMode reportMode = parameters.apply(REPORT_MODE_PARAMETER).map(ReportMode::parse).orElse(ReportMode.ALWAYS);
+    Path reportDirectory = directory(parameters, REPORT_DIR_PARAMETER, DEFAULT_REPORT_DIR);
+    Path traceDirectory = directory(parameters, TRACE_DIR_PARAMETER, DEFAULT_TRACE_DIR);
     if (explicit != null) {
       return new ExtensionSettings(explicit.globalOpenTelemetry, explicit.failOnUnfinishedSpans,
-          explicit.recordStartSites || startSites, explicit.golden);
+          explicit.recordStartSites || startSites, explicit.golden, onCi, reportMode, reportDirectory, traceDirectory,
+          parameters);
     }
+    Optional<AgentTest> annotation = AnnotationSupport.findAnnotation(context.getElement(), AgentTest.class)
+        .or(() -> context.getTestClass().flatMap(type -> AnnotationSupport.findAnnotation(type, AgentTest.class)));
     return new ExtensionSettings(
         annotation.map(AgentTest::globalOpenTelemetry).orElse(false),
         annotation.map(AgentTest::failOnUnfinishedSpans).orElse(true),
         startSites,
-        annotation.map(AgentTest::golden).orElse(false));
+        annotation.map(AgentTest::golden).orElse(false),
+        onCi, reportMode, reportDirectory, traceDirectory, parameters);
+  }
+
+  /** The configuration parameter {@code key}, empty when it is not set. */
+  Optional<String> parameter(String key) {
+    return parameters.apply(key);
+  }
+
+  private static Path directory(Function<String, Optional<String>> parameters, String key, String fallback) {
+    return Path.of(parameters.apply(key).orElse(fallback)).toAbsolutePath().normalize();
   }
 }

@@ -23,64 +23,50 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * report entries, and lists the goldens no test used when the run ends.
  */
 final class GoldenSupport {
-  /** Overrides the {@code CI} environment variable (e.g. {@code false} to write goldens in a CI-like shell). */
-  static final String CI_PARAMETER = "agenttrace.golden.ci";
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GoldenSupport.class);
 
   private GoldenSupport() {}
 
   /** The golden traces of the current test, bound to its class and method (and invocation index). */
-  static GoldenTraces forTest(ExtensionContext context) {
-    Optional<String> ci = context.getConfigurationParameter(CI_PARAMETER);
-    UnaryOperator<String> environment = name -> name.equals("CI") && ci.isPresent() ? ci.get() : System.getenv(name);
+  static GoldenTraces forTest(PerTestContext test) {
+    ExtensionSettings settings = test.settings();
+    String ci = String.valueOf(settings.onCi());
+    UnaryOperator<String> environment = name -> name.equals("CI") ? ci : System.getenv(name);
     GoldenTraces.Builder builder = GoldenTraces.builder()
         .environment(environment)
         .reporter(System.err::println);
-    context.getConfigurationParameter(GoldenTraces.MODE_PROPERTY)
-        .map(GoldenMode::parse).ifPresent(builder::mode);
-    context.getConfigurationParameter(GoldenTraces.DIR_PROPERTY).map(Path::of).ifPresent(builder::directory);
-    return builder.build().forTest(context.getRequiredTestClass().getName(), testName(context));
+    settings.parameter(GoldenTraces.MODE_PROPERTY).map(GoldenMode::parse).ifPresent(builder::mode);
+    settings.parameter(GoldenTraces.DIR_PROPERTY).map(Path::of).ifPresent(builder::directory);
+    return builder.build().forTest(test.identity().className(), test.identity().testName());
   }
 
   /**
-   * Compares the finished test's trace with its golden; skipped when the test already failed, and for a test that
-   * recorded no spans and has no golden (a plain unit test in an agent test class).
+   * Compares the finished test's trace with its golden and says what it found; empty when the test already failed,
+   * and for a test that recorded no spans and has no golden (a plain unit test in an agent test class). A written
+   * golden is published as the report entry {@code agenttrace.golden}.
    */
-  /** {@link #verifyAfterTest} returning the mismatch (or missing golden on CI) instead of throwing it. */
-  static AssertionError mismatchAfterTest(ExtensionContext context, AgentTrace trace) {
-    try {
-      verifyAfterTest(context, trace);
-      return null;
-    } catch (AssertionError mismatch) {
-      return mismatch;
-    }
-  }
-
-  static void verifyAfterTest(ExtensionContext context, AgentTrace trace) {
+  static Optional<GoldenResult> compareAfterTest(ExtensionContext context, PerTestContext test, AgentTrace trace) {
     if (context.getExecutionException().isPresent()) {
-      return;
+      return Optional.empty();
     }
-    GoldenTraces golden = forTest(context);
-    String testClass = context.getRequiredTestClass().getName();
-    Path file = golden.fileFor(testClass, testName(context));
+    GoldenTraces golden = forTest(test);
+    String testClass = test.identity().className();
+    Path file = golden.fileFor(testClass, test.identity().testName());
     if (trace.isEmpty() && !Files.exists(file)) {
-      return;
+      return Optional.empty();
     }
     Ledger ledger = context.getRoot().getStore(NAMESPACE)
         .getOrComputeIfAbsent(Ledger.class, type -> new Ledger(System.err::println), Ledger.class);
     GoldenResult result;
     try {
-      result = golden.assertMatches(trace);
+      result = golden.compare(trace);
     } finally {
       ledger.used(golden, testClass, file);
     }
     if (result.wroteFile()) {
       context.publishReportEntry("agenttrace.golden", result.message());
     }
-  }
-
-  private static String testName(ExtensionContext context) {
-    return context.getRequiredTestMethod().getName() + TraceFiles.invocationSuffix(context.getUniqueId());
+    return Optional.of(result);
   }
 
   /**

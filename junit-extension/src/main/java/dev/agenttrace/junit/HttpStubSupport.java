@@ -25,12 +25,8 @@ final class HttpStubSupport implements AutoCloseable {
     this.cassettes = cassettes;
   }
 
-  static boolean supports(Class<?> type) {
-    return type == OpenAiStub.class || type == AnthropicStub.class;
-  }
-
-  synchronized HttpLlmStub resolve(Class<?> type) {
-    return stubs.computeIfAbsent(type, this::start);
+  synchronized <S extends HttpLlmStub> S resolve(Class<S> type) {
+    return type.cast(stubs.computeIfAbsent(type, this::start));
   }
 
   private HttpLlmStub start(Class<?> type) {

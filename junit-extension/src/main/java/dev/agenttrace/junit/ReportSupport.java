@@ -1,5 +1,6 @@
 package dev.agenttrace.junit;
 
+import dev.agenttrace.golden.GoldenResult;
 import dev.agenttrace.report.HtmlReport;
 import dev.agenttrace.report.ReportIndex;
 import dev.agenttrace.report.ReportInfo;
@@ -9,7 +10,6 @@ import dev.agenttrace.trace.TraceSpan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -24,87 +24,54 @@ import org.opentest4j.TestAbortedException;
  * {@code on-failure} or {@code never}; {@code agenttrace.report.dir} (default {@code target/agenttrace-reports}).
  */
 final class ReportSupport {
-  static final String MODE_PARAMETER = "agenttrace.report.mode";
-  static final String DIR_PARAMETER = "agenttrace.report.dir";
-  static final String DEFAULT_DIR = "target/agenttrace-reports";
+  static final String MODE_PARAMETER = ExtensionSettings.REPORT_MODE_PARAMETER;
+  static final String DIR_PARAMETER = ExtensionSettings.REPORT_DIR_PARAMETER;
   static final String REPORT_ENTRY = "agenttrace.report";
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ReportSupport.class);
 
-  /** When reports are written. */
-  enum Mode {
-    ALWAYS, ON_FAILURE, NEVER;
-
-    static Mode parse(String value) {
-      try {
-        return valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
-      } catch (IllegalArgumentException unknown) {
-        throw new IllegalArgumentException("Unknown " + MODE_PARAMETER + " '" + value
-            + "'; expected always, on-failure or never", unknown);
-      }
-    }
-  }
-
-  private final Mode mode;
-  private final Path directory;
-  private final TraceFiles files;
-
-  private ReportSupport(Mode mode, Path directory) {
-    this.mode = mode;
-    this.directory = directory.toAbsolutePath().normalize();
-    this.files = new TraceFiles(this.directory, ".html");
-  }
-
-  static ReportSupport from(ExtensionContext context) {
-    return new ReportSupport(context.getConfigurationParameter(MODE_PARAMETER).map(Mode::parse).orElse(Mode.ALWAYS),
-        Path.of(context.getConfigurationParameter(DIR_PARAMETER).orElse(DEFAULT_DIR)));
-  }
-
-  /** Where the report of the test will be, or empty when none is written for a test that {@code fails} or not. */
-  Optional<Path> plannedFile(ExtensionContext context, boolean fails) {
-    if (mode == Mode.NEVER || (mode == Mode.ON_FAILURE && !fails)) {
-      return Optional.empty();
-    }
-    return Optional.of(files.fileFor(context));
-  }
+  private ReportSupport() {}
 
   /**
    * Writes the report of a finished test, when the mode asks for one, and registers it for the run's index.
    *
    * @param failure the message of a failure the extension itself is about to raise; {@code null} when none
-   * @param goldenMismatch the golden comparison's failure, shown as a diff section; {@code null} when none
+   * @param golden the golden comparison's result, whose diff is shown as a section when it failed; may be empty
    */
-  void afterTest(ExtensionContext context, AgentTrace trace, String failure, AssertionError goldenMismatch) {
+  static void afterTest(ExtensionContext context, PerTestContext test, AgentTrace trace, String failure,
+      Optional<GoldenResult> golden) {
     Optional<Throwable> thrown = context.getExecutionException();
     boolean aborted = thrown.filter(TestAbortedException.class::isInstance).isPresent();
-    if (failure == null && goldenMismatch != null) {
-      failure = "The trace does not match its golden file (diff below).";
+    Optional<GoldenResult> goldenFailure = golden.filter(GoldenResult::failed);
+    if (failure == null && goldenFailure.isPresent()) {
+      failure = goldenFailure.get().status() == GoldenResult.Status.MISSING_ON_CI
+          ? goldenFailure.get().message()
+          : "The trace does not match its golden file (diff below).";
     }
     boolean fails = failure != null || (thrown.isPresent() && !aborted);
-    Optional<Path> planned = plannedFile(context, fails);
+    Optional<Path> planned = test.plannedReport(fails);
     if (planned.isEmpty()) {
       return;
     }
-    ReportInfo info = ReportInfo.titled(context.getRequiredTestClass().getName() + " · " + context.getDisplayName());
+    TestIdentity identity = test.identity();
+    ReportInfo info = ReportInfo.titled(identity.className() + " · " + identity.displayName());
     if (failure != null) {
       info = info.withFailure(failure, null);
     } else if (fails) {
-      String message = describe(thrown.get(), context.getDisplayName());
+      String message = describe(thrown.get(), identity.displayName());
       info = info.withFailure(message, markedSpan(message, trace));
     } else {
       info = info.withStatus(aborted ? ReportInfo.Status.ABORTED : ReportInfo.Status.PASSED);
     }
-    if (goldenMismatch != null) {
-      info = info.withSection(new ReportSection("Golden trace diff", goldenMismatch.getMessage()));
+    if (goldenFailure.isPresent() && goldenFailure.get().diff().isPresent()) {
+      info = info.withSection(new ReportSection("Golden trace diff", goldenFailure.get().message()));
     }
     Path file = HtmlReport.write(trace, info, planned.get());
     context.publishReportEntry(REPORT_ENTRY, file.toString());
-    String method = context.getRequiredTestMethod().getName();
-    String name = context.getDisplayName().startsWith(method) ? method : method + " " + context.getDisplayName();
-    runIndex(context).add(ReportIndex.Entry.of(context.getRequiredTestClass().getName(), name, info.status(), trace,
-        file));
+    runIndex(context, test.settings().reportDirectory())
+        .add(ReportIndex.Entry.of(identity.className(), identity.indexName(), info.status(), trace, file));
   }
 
-  private RunIndex runIndex(ExtensionContext context) {
+  private static RunIndex runIndex(ExtensionContext context, Path directory) {
     return context.getRoot().getStore(NAMESPACE)
         .getOrComputeIfAbsent(directory.toString(), key -> new RunIndex(directory), RunIndex.class);
   }

@@ -14,10 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything one test owns: its clock, its capture (and, in global mode, its scope of the shared SDK), its stubs and
+ * Everything one test owns: its {@link PerTestContext}, its clock, its capture (and, in global mode, its scope of the shared SDK), its stubs and
  * its harness. Kept in the test's {@code ExtensionContext.Store}; closed by JUnit when the test ends.
  */
 final class TestScope implements AutoCloseable {
+  private final PerTestContext test;
   private final VirtualClock clock;
   private final TraceCapture capture;
   private final CaptureScope globalScope;
@@ -26,9 +27,10 @@ final class TestScope implements AutoCloseable {
   private final AgentHarness harness;
   private final HttpStubSupport httpStubs;
 
-  TestScope(ExtensionSettings settings, CaptureScope globalScope, Cassettes cassettes) {
+  TestScope(PerTestContext test, CaptureScope globalScope) {
+    this.test = test;
     this.clock = VirtualClock.create();
-    this.capture = TraceCapture.builder().clock(clock).recordStartSites(settings.recordStartSites()).build();
+    this.capture = TraceCapture.builder().clock(clock).recordStartSites(test.settings().recordStartSites()).build();
     this.globalScope = globalScope;
     this.llm = LlmStub.builder().sleeper(clock::advance).build();
     this.tools = ToolStubs.builder().sleeper(clock::advance).build();
@@ -40,7 +42,7 @@ final class TestScope implements AutoCloseable {
         .rootTraceIds(capture::withRootTraceId)
         .traces(this::trace)
         .build();
-    this.httpStubs = new HttpStubSupport(capture, cassettes);
+    this.httpStubs = new HttpStubSupport(capture, Cassettes.of(test));
   }
 
   /** The test's trace so far: the capture's spans, plus what the shared global SDK attributed to this test. */
@@ -56,6 +58,11 @@ final class TestScope implements AutoCloseable {
     List<UnfinishedSpan> unfinished = new ArrayList<>(own.unfinishedSpans());
     unfinished.addAll(global.unfinishedSpans());
     return AgentTrace.of(spans, unfinished);
+  }
+
+  /** Who the test is, its settings and where its files go. */
+  PerTestContext test() {
+    return test;
   }
 
   VirtualClock clock() {

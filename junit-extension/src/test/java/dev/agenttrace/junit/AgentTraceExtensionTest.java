@@ -60,6 +60,23 @@ class AgentTraceExtensionTest {
   }
 
   @AgentTest
+  static class AsksForASupplierOfSomethingElse {
+    @Test
+    void wantsStrings(Supplier<String> strings) {
+      assertThat(strings).isNotNull();
+    }
+  }
+
+  @Test
+  void resolvesOnlyTheParametersItsTableLists() {
+    Throwable failure = onlyFailure(run(AsksForASupplierOfSomethingElse.class));
+
+    assertThat(failure).isInstanceOf(org.junit.jupiter.api.extension.ParameterResolutionException.class)
+        .hasMessageContaining("No ParameterResolver registered")
+        .hasMessageContaining("java.util.function.Supplier<java.lang.String>");
+  }
+
+  @AgentTest
   static class FailsAfterARun {
     @Test
     void fails(AgentHarness harness, LlmStub llm) {

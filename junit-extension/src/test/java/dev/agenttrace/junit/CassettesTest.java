@@ -59,7 +59,7 @@ class CassettesTest {
     Path cassettes = dir.resolve("cassettes");
     try {
       run(TalksToTheProvider.class, Map.of(Cassettes.MODE_PARAMETER, "record",
-          Cassettes.DIR_PARAMETER, cassettes.toString(), GoldenSupport.CI_PARAMETER, "false",
+          Cassettes.DIR_PARAMETER, cassettes.toString(), ExtensionSettings.CI_PARAMETER, "false",
           Cassettes.ORIGIN_PARAMETER_PREFIX + "openai", "http://localhost:" + provider.getAddress().getPort()))
           .testEvents().assertStatistics(stats -> stats.succeeded(1));
     } finally {
@@ -89,7 +89,7 @@ class CassettesTest {
   @Test
   void recordingIsRefusedOnCi() {
     Throwable failure = onlyFailure(run(TalksToTheProvider.class, Map.of(Cassettes.MODE_PARAMETER, "record",
-        Cassettes.DIR_PARAMETER, dir.toString(), GoldenSupport.CI_PARAMETER, "true")));
+        Cassettes.DIR_PARAMETER, dir.toString(), ExtensionSettings.CI_PARAMETER, "true")));
 
     assertThat(failure).hasMessageContaining("Refusing to record cassettes on CI");
     assertThat(dir).isEmptyDirectory();

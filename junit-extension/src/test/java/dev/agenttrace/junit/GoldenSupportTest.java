@@ -23,7 +23,7 @@ class GoldenSupportTest {
   @TempDir Path dir;
 
   private Map<String, String> configuration(boolean ci) {
-    return Map.of(GoldenTraces.DIR_PROPERTY, dir.toString(), GoldenSupport.CI_PARAMETER, String.valueOf(ci),
+    return Map.of(GoldenTraces.DIR_PROPERTY, dir.toString(), ExtensionSettings.CI_PARAMETER, String.valueOf(ci),
         GoldenTraces.MODE_PROPERTY, "verify");
   }
 

@@ -45,7 +45,7 @@ class ReportSupportTest {
 
   private EngineExecutionResults runWith(Class<?> testClass, String mode) {
     return run(testClass, Map.of(ReportSupport.DIR_PARAMETER, dir.toString(), ReportSupport.MODE_PARAMETER, mode,
-        TraceFiles.DIR_PARAMETER, dir.resolve("traces").toString()));
+        ExtensionSettings.TRACE_DIR_PARAMETER, dir.resolve("traces").toString()));
   }
 
   @Test
@@ -101,8 +101,8 @@ class ReportSupportTest {
 
   @Test
   void anUnknownModeIsExplained() {
-    assertThatThrownBy(() -> ReportSupport.Mode.parse("sometimes"))
+    assertThatThrownBy(() -> ExtensionSettings.ReportMode.parse("sometimes"))
         .hasMessageContaining("expected always, on-failure or never");
-    assertThat(ReportSupport.Mode.parse(" On-Failure ")).isEqualTo(ReportSupport.Mode.ON_FAILURE);
+    assertThat(ExtensionSettings.ReportMode.parse(" On-Failure ")).isEqualTo(ExtensionSettings.ReportMode.ON_FAILURE);
   }
 }

@@ -59,7 +59,7 @@ class TraceFilesTest {
 
   @Test
   void eachAgentTestLeavesItsTraceTreeBehind() throws IOException {
-    run(WritesItsTrace.class, Map.of(TraceFiles.DIR_PARAMETER, dir.toString())).testEvents()
+    run(WritesItsTrace.class, Map.of(ExtensionSettings.TRACE_DIR_PARAMETER, dir.toString())).testEvents()
         .assertStatistics(stats -> stats.succeeded(3));
 
     Path classDir = dir.resolve(WritesItsTrace.class.getName());

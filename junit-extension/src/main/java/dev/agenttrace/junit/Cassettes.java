@@ -56,8 +56,9 @@ final class Cassettes {
     }
     if (!Files.exists(cassette)) {
       throw new IllegalStateException("No " + provider + " cassette for " + test.className() + "."
-          + test.testName() + " at " + cassette.toAbsolutePath() + ". Record it once with -D" + MODE_PARAMETER + "=record (the client needs a "
-          + "real API key; it is scrubbed before anything is written), review it and commit it.");
+          + test.testName() + " at " + cassette.toAbsolutePath() + ". Record it once with -D" + MODE_PARAMETER
+          + "=record (the client needs a real API key; it is scrubbed before anything is written), review it and "
+          + "commit it.");
     }
     return builder.replayFrom(cassette);
   }

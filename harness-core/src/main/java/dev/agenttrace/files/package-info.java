@@ -1,0 +1,8 @@
+/**
+ * Files AgentTrace writes: safe file names built from test names ({@link dev.agenttrace.files.SafeFileNames}), paths
+ * contained in their folder, and atomic writes ({@link dev.agenttrace.files.AtomicFiles}: temporary file, then
+ * rename), used by golden files, reports and trace files alike.
+ *
+ * <p>Bottom layer: depends on nothing of AgentTrace.
+ */
+package dev.agenttrace.files;

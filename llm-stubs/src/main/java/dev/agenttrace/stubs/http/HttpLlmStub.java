@@ -19,7 +19,8 @@ import java.util.function.Predicate;
  * {@link #baseUrl()} and script the replies with the same DSL as the in-process {@link LlmStub}: every
  * {@code whenX} of {@link LlmScripting} and every reply of {@link dev.agenttrace.stubs.LlmReply}, plus
  * {@link #whenJsonPath} on the raw JSON and the HTTP-only faults of {@link HttpFault}. Each request is decoded into
- * a {@link ChatRequest}, answered by the script and encoded in the provider's wire format ({@link WireFormat}); see {@code OpenAiStub} and {@code AnthropicStub}.
+ * a {@link ChatRequest}, answered by the script and encoded in the provider's wire format ({@link WireFormat}); see
+ * {@code OpenAiStub} and {@code AnthropicStub}.
  *
  * <p>A request no stubbing matches gets a 404 in the provider's error format whose message is the near-miss report,
  * and is remembered: {@link #verifyNoUnmatchedRequests()} (called by the JUnit extension after each test) fails the

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * A scripted, in-process chat model for agent tests: stub replies by request content, record every request, and
@@ -20,6 +19,9 @@ import java.util.function.Predicate;
  * llm.whenLastMessageIsToolResult("get_weather").replyWithText("18°C and sunny in Paris.");
  * }</pre>
  *
+ * <p><b>Scripting.</b> The {@code whenX} methods ({@link LlmScripting}) and the replies ({@link LlmReply},
+ * {@link ReplyVocabulary}) are the same on the HTTP stubs {@code OpenAiStub} and {@code AnthropicStub}.
+ *
  * <p><b>Matching.</b> The most recently added stubbing that matches and is not used up answers (WireMock's
  * rule), so a test can override a general stubbing with a specific one. A request no stubbing matches throws
  * {@link UnmatchedLlmRequestError}, an {@link AssertionError}.
@@ -27,7 +29,7 @@ import java.util.function.Predicate;
  * <p><b>Defaults.</b> Response ids are {@code resp_1}, {@code resp_2}, ... and generated tool call ids
  * {@code call_1}, {@code call_2}, ..., counted per stub. The response model is the builder's
  * {@link Builder#responseModel}, else the request's model. The finish reason is {@code STOP} for text and
- * {@code TOOL_CALL} for tool calls. Token usage, unless set with {@link ReplyChain#withUsage}, is a deterministic
+ * {@code TOOL_CALL} for tool calls. Token usage, unless set with {@link LlmReply#withUsage}, is a deterministic
  * estimate: one token per four characters (rounded up, at least 1) of the request's messages (input) and of the
  * reply (output), counting text, tool call names and arguments, and tool results.
  *
@@ -35,7 +37,7 @@ import java.util.function.Predicate;
  * exact under contention. Latency is simulated outside the lock through the configured sleeper. Instances hold no
  * static state.
  */
-public final class LlmStub implements LlmClient {
+public final class LlmStub implements LlmClient, LlmScripting {
   private final String providerName;
   private final Consumer<Duration> sleeper;
   private final ResponseDefaults defaults;
@@ -57,47 +59,10 @@ public final class LlmStub implements LlmClient {
     return new Builder();
   }
 
-  /** Stubs requests that satisfy {@code matcher}; build matchers with {@link AgentStubs}. */
+  /** Stubs requests that satisfy {@code matcher}; the {@code whenX} shorthands come from {@link LlmScripting}. */
+  @Override
   public RequestStubbing when(RequestMatcher matcher) {
     return new RequestStubbing(stubbings, matcher);
-  }
-
-  public RequestStubbing whenAnyRequest() {
-    return when(AgentStubs.anyRequest());
-  }
-
-  /** Stubs requests whose last user message contains {@code fragment}. */
-  public RequestStubbing whenLastUserMessageContains(String fragment) {
-    return when(AgentStubs.lastUserMessageContains(fragment));
-  }
-
-  /** Stubs requests whose last user message contains a match of {@code regex} (anchor it to match it whole). */
-  public RequestStubbing whenLastUserMessageMatches(String regex) {
-    return when(AgentStubs.lastUserMessageMatches(regex));
-  }
-
-  /** Stubs requests whose last message carries the result of a call to {@code toolName}. */
-  public RequestStubbing whenLastMessageIsToolResult(String toolName) {
-    return when(AgentStubs.lastMessageIsToolResult(toolName));
-  }
-
-  /** Stubs the {@code turn}-th chat call this stub receives (1-based). */
-  public RequestStubbing whenTurn(int turn) {
-    return when(AgentStubs.turn(turn));
-  }
-
-  public RequestStubbing whenModel(String model) {
-    return when(AgentStubs.model(model));
-  }
-
-  /** Stubs requests that offer at least these tools. */
-  public RequestStubbing whenToolsOffered(String... toolNames) {
-    return when(AgentStubs.toolsOffered(toolNames));
-  }
-
-  /** Stubs requests satisfying {@code predicate}; {@code description} names it in failure messages. */
-  public RequestStubbing whenRequest(Predicate<ChatRequest> predicate, String description) {
-    return when(AgentStubs.request(predicate, description));
   }
 
   /**
@@ -110,7 +75,7 @@ public final class LlmStub implements LlmClient {
   public ChatResponse chat(ChatRequest request) {
     Objects.requireNonNull(request, "request");
     Received received = record(request);
-    Reply reply = stubbings.answer(received).orElseThrow(() -> new UnmatchedLlmRequestError(
+    LlmReply reply = stubbings.answer(received).orElseThrow(() -> new UnmatchedLlmRequestError(
         NearMissRenderer.render(providerName, received, stubbings.nearMisses(received)), request, received.turn()));
     if (!reply.latency().isZero()) {
       sleeper.accept(reply.latency());

@@ -14,12 +14,12 @@ import java.util.stream.Collectors;
 final class LlmStubbing {
   private final int sequence;
   private final RequestMatcher matcher;
-  private final List<Reply> replies = new ArrayList<>();
+  private final List<LlmReply> replies = new ArrayList<>();
   private int current;
   private int usesOfCurrent;
   private int uses;
 
-  LlmStubbing(int sequence, RequestMatcher matcher, Reply first) {
+  LlmStubbing(int sequence, RequestMatcher matcher, LlmReply first) {
     this.sequence = sequence;
     this.matcher = matcher;
     this.replies.add(first);
@@ -38,11 +38,11 @@ final class LlmStubbing {
     return uses;
   }
 
-  void append(Reply reply) {
+  void append(LlmReply reply) {
     replies.add(reply);
   }
 
-  void updateLast(UnaryOperator<Reply> update) {
+  void updateLast(UnaryOperator<LlmReply> update) {
     int last = replies.size() - 1;
     replies.set(last, update.apply(replies.get(last)));
   }
@@ -53,16 +53,16 @@ final class LlmStubbing {
   }
 
   /** Consumes and returns the next reply; call only when not {@link #isExhausted()}. */
-  Reply next() {
+  LlmReply next() {
     skipUsedUp();
-    Reply reply = replies.get(current);
+    LlmReply reply = replies.get(current);
     usesOfCurrent++;
     uses++;
     return reply;
   }
 
   String description() {
-    String script = replies.stream().map(Reply::description).collect(Collectors.joining(", then "));
+    String script = replies.stream().map(LlmReply::description).collect(Collectors.joining(", then "));
     return matcher.description() + " → " + script;
   }
 

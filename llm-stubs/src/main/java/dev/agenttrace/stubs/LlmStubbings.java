@@ -13,7 +13,7 @@ final class LlmStubbings {
   private final Object lock = new Object();
   private final List<LlmStubbing> stubbings = new ArrayList<>();
 
-  LlmStubbing register(RequestMatcher matcher, Reply first) {
+  LlmStubbing register(RequestMatcher matcher, LlmReply first) {
     synchronized (lock) {
       LlmStubbing stubbing = new LlmStubbing(stubbings.size() + 1, matcher, first);
       stubbings.add(stubbing);
@@ -21,20 +21,20 @@ final class LlmStubbings {
     }
   }
 
-  void append(LlmStubbing stubbing, Reply reply) {
+  void append(LlmStubbing stubbing, LlmReply reply) {
     synchronized (lock) {
       stubbing.append(reply);
     }
   }
 
-  void updateLast(LlmStubbing stubbing, UnaryOperator<Reply> update) {
+  void updateLast(LlmStubbing stubbing, UnaryOperator<LlmReply> update) {
     synchronized (lock) {
       stubbing.updateLast(update);
     }
   }
 
   /** Picks and consumes the reply for {@code received}, or empty when no stubbing matches. */
-  Optional<Reply> answer(Received received) {
+  Optional<LlmReply> answer(Received received) {
     synchronized (lock) {
       for (int i = stubbings.size() - 1; i >= 0; i--) {
         LlmStubbing stubbing = stubbings.get(i);

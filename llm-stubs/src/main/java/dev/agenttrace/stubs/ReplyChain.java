@@ -5,7 +5,6 @@ import dev.agenttrace.llm.ChatResponse;
 import dev.agenttrace.llm.FinishReason;
 import dev.agenttrace.llm.LlmException;
 import dev.agenttrace.llm.ToolCall;
-import dev.agenttrace.llm.Usage;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
@@ -13,13 +12,15 @@ import java.util.function.UnaryOperator;
 
 /**
  * A registered stubbing's script of replies. The {@code with...} modifiers and {@link #times}/{@link #once} apply
- * to the reply added last; the {@code then...} methods add the next consecutive reply. Without a limit the last
+ * to the reply added last (they are {@link LlmReply}'s modifiers); the {@code then...} methods add the next
+ * consecutive reply (they are the {@link ReplyVocabulary} prefixed with {@code then}). Without a limit the last
  * reply repeats forever and earlier ones answer once; once every reply is used up the stubbing stops matching and
  * older stubbings get their turn.
  */
 public final class ReplyChain {
   private final LlmStubbings stubbings;
   private final LlmStubbing stubbing;
+  private final ReplyVocabulary<ReplyChain> next = this::thenReply;
 
   ReplyChain(LlmStubbings stubbings, LlmStubbing stubbing) {
     this.stubbings = stubbings;
@@ -28,39 +29,32 @@ public final class ReplyChain {
 
   /** Reports this token usage instead of the default estimate (one token per four characters). */
   public ReplyChain withUsage(long inputTokens, long outputTokens) {
-    Usage usage = Usage.of(inputTokens, outputTokens);
-    return update(reply -> reply.withUsage(usage));
+    return update(reply -> reply.withUsage(inputTokens, outputTokens));
   }
 
+  /** See {@link LlmReply#withFinishReason}. */
   public ReplyChain withFinishReason(FinishReason finishReason) {
-    Objects.requireNonNull(finishReason, "finishReason");
     return update(reply -> reply.withFinishReason(finishReason));
   }
 
   /** Passes {@code latency} to the stub's sleeper before answering (a virtual clock in tests). */
   public ReplyChain withLatency(Duration latency) {
-    Duration checked = Sleepers.checkLatency(latency);
-    return update(reply -> reply.withLatency(checked));
+    return update(reply -> reply.withLatency(latency));
   }
 
   /** The response's model; by default the stub's configured response model, else the request's model. */
   public ReplyChain withResponseModel(String model) {
-    Objects.requireNonNull(model, "model");
     return update(reply -> reply.withResponseModel(model));
   }
 
   /** The response's id; by default this stub's next {@code resp_N}. */
   public ReplyChain withResponseId(String id) {
-    Objects.requireNonNull(id, "id");
     return update(reply -> reply.withResponseId(id));
   }
 
   /** Lets the last reply answer {@code count} times only. */
   public ReplyChain times(int count) {
-    if (count < 1) {
-      throw new IllegalArgumentException("times(n) needs n >= 1 but was " + count);
-    }
-    return update(reply -> reply.withLimit(count));
+    return update(reply -> reply.times(count));
   }
 
   /** Same as {@code times(1)}. */
@@ -68,36 +62,51 @@ public final class ReplyChain {
     return times(1);
   }
 
+  /** Adds {@code reply} as the next consecutive answer. */
+  public ReplyChain thenReply(LlmReply reply) {
+    Objects.requireNonNull(reply, "reply");
+    stubbings.append(stubbing, reply);
+    return this;
+  }
+
+  /** Then {@link ReplyVocabulary#replyWithText}. */
   public ReplyChain thenReplyWithText(String text) {
-    return then(ReplyBody.text(text));
+    return next.replyWithText(text);
   }
 
+  /** Then {@link ReplyVocabulary#replyWithToolCall}. */
   public ReplyChain thenReplyWithToolCall(String toolName, String argumentsJson) {
-    return then(ReplyBody.toolCall(toolName, argumentsJson));
+    return next.replyWithToolCall(toolName, argumentsJson);
   }
 
+  /** Then {@link ReplyVocabulary#replyWithToolCalls}. */
   public ReplyChain thenReplyWithToolCalls(ToolCall... calls) {
-    return then(ReplyBody.toolCalls(calls));
+    return next.replyWithToolCalls(calls);
   }
 
+  /** Then {@link ReplyVocabulary#reply(ChatResponse)}. */
   public ReplyChain thenReply(ChatResponse response) {
-    return then(ReplyBody.response(response));
+    return next.reply(response);
   }
 
+  /** Then {@link ReplyVocabulary#replyWith}. */
   public ReplyChain thenReplyWith(Function<ChatRequest, ChatResponse> function) {
-    return then(ReplyBody.computed(function));
+    return next.replyWith(function);
   }
 
+  /** Then {@link ReplyVocabulary#failWith}. */
   public ReplyChain thenFailWith(LlmException exception) {
-    return then(ReplyBody.failure(exception));
+    return next.failWith(exception);
   }
 
+  /** Then {@link ReplyVocabulary#failWithRateLimit}. */
   public ReplyChain thenFailWithRateLimit() {
-    return then(ReplyBody.rateLimit());
+    return next.failWithRateLimit();
   }
 
+  /** Then {@link ReplyVocabulary#failWithServerError}. */
   public ReplyChain thenFailWithServerError() {
-    return then(ReplyBody.serverError());
+    return next.failWithServerError();
   }
 
   /** The stubbing in words, as listed by {@link LlmStub#unusedStubs()}. */
@@ -106,12 +115,7 @@ public final class ReplyChain {
     return stubbings.describe(stubbing);
   }
 
-  private ReplyChain then(ReplyBody body) {
-    stubbings.append(stubbing, Reply.of(body));
-    return this;
-  }
-
-  private ReplyChain update(UnaryOperator<Reply> change) {
+  private ReplyChain update(UnaryOperator<LlmReply> change) {
     stubbings.updateLast(stubbing, change);
     return this;
   }

@@ -6,8 +6,10 @@ import java.util.Objects;
 
 /**
  * Failures only an HTTP stub can play: a 429 with {@code retry-after}, a response slower than the client's time-out,
- * a stream cut before its end, an error event in the middle of a stream. Script them with the ordinary DSL, e.g.
- * {@code stub.whenTurn(1).failWith(HttpFault.timeout(Duration.ofSeconds(3)))}. Any other {@link LlmException}
+ * a stream cut before its end, an error event in the middle of a stream. They are failures of the one reply
+ * vocabulary, not a second one: script them with the ordinary DSL, e.g.
+ * {@code stub.whenTurn(1).failWith(HttpFault.timeout(Duration.ofSeconds(3)))} or
+ * {@code LlmReply.failure(HttpFault.streamCut("It is"))}. Any other {@link LlmException}
  * becomes an error response with its status (500 when it has none) in the provider's error format.
  */
 public final class HttpFault extends LlmException {

@@ -4,6 +4,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.agenttrace.capture.TraceCapture;
 import dev.agenttrace.llm.ChatRequest;
 import dev.agenttrace.stubs.AgentStubs;
+import dev.agenttrace.stubs.LlmScripting;
 import dev.agenttrace.stubs.LlmStub;
 import dev.agenttrace.stubs.RequestMatcher;
 import dev.agenttrace.stubs.RequestStubbing;
@@ -15,16 +16,18 @@ import java.util.function.Predicate;
 
 /**
  * An LLM provider's HTTP API on localhost, for testing agents built on real clients: point the client's base URL at
- * {@link #baseUrl()} and script the replies with the same DSL as the in-process {@link LlmStub} ({@link #when},
- * {@link #whenTurn}, ...). Each request is decoded into a {@link ChatRequest}, answered by the script and encoded in
- * the provider's wire format ({@link WireFormat}); see {@code OpenAiStub} and {@code AnthropicStub}.
+ * {@link #baseUrl()} and script the replies with the same DSL as the in-process {@link LlmStub}: every
+ * {@code whenX} of {@link LlmScripting} and every reply of {@link dev.agenttrace.stubs.LlmReply}, plus
+ * {@link #whenJsonPath} on the raw JSON and the HTTP-only faults of {@link HttpFault}. Each request is decoded into
+ * a {@link ChatRequest}, answered by the script and encoded in the provider's wire format ({@link WireFormat}); see
+ * {@code OpenAiStub} and {@code AnthropicStub}.
  *
  * <p>A request no stubbing matches gets a 404 in the provider's error format whose message is the near-miss report,
  * and is remembered: {@link #verifyNoUnmatchedRequests()} (called by the JUnit extension after each test) fails the
  * test with it even when the client swallowed the error. Each stub owns its server, port and state, so several run
  * side by side. Thread-safe.
  */
-public abstract class HttpLlmStub implements AutoCloseable {
+public abstract class HttpLlmStub implements LlmScripting, AutoCloseable {
   private final WireFormat format;
   private final LlmStub script;
   private final RawRequests rawRequests = new RawRequests();
@@ -98,38 +101,15 @@ public abstract class HttpLlmStub implements AutoCloseable {
     return "http://localhost:" + port();
   }
 
-  // ---- Scripting: the LlmStub DSL ----
+  // ---- Scripting: the one LlmScripting vocabulary, plus matchers on the raw provider JSON ----
 
-  /** Stubs requests that satisfy {@code matcher} (from {@link AgentStubs}, or {@link #jsonPath}). */
+  /**
+   * Stubs requests that satisfy {@code matcher} (from {@link AgentStubs}, or {@link #jsonPath}); every
+   * {@code whenX} of {@link LlmScripting} comes through here.
+   */
+  @Override
   public RequestStubbing when(RequestMatcher matcher) {
     return script.when(matcher);
-  }
-
-  public RequestStubbing whenAnyRequest() {
-    return script.whenAnyRequest();
-  }
-
-  public RequestStubbing whenLastUserMessageContains(String fragment) {
-    return script.whenLastUserMessageContains(fragment);
-  }
-
-  /** Stubs requests whose last message carries the result of a call to {@code toolName}. */
-  public RequestStubbing whenLastMessageIsToolResult(String toolName) {
-    return script.whenLastMessageIsToolResult(toolName);
-  }
-
-  /** Stubs the {@code turn}-th chat request this stub receives (1-based). */
-  public RequestStubbing whenTurn(int turn) {
-    return script.whenTurn(turn);
-  }
-
-  public RequestStubbing whenModel(String model) {
-    return script.whenModel(model);
-  }
-
-  /** Stubs requests that offer at least these tools. */
-  public RequestStubbing whenToolsOffered(String... toolNames) {
-    return script.whenToolsOffered(toolNames);
   }
 
   /** Stubs requests whose raw JSON has {@code expected} at {@code jsonPath}. */

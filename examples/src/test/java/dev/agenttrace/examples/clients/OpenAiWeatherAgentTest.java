@@ -97,14 +97,18 @@ class OpenAiWeatherAgentTest {
   @Test
   void serverErrorAndTimeoutSurfaceAsTheClientsExceptions() {
     openAi.whenTurn(1).failWithServerError();
-    openAi.whenTurn(2).failWith(HttpFault.timeout(Duration.ofSeconds(2)));
+    openAi.whenTurn(2).failWith(HttpFault.timeout(Duration.ofSeconds(5)));
+    // the 500 is asked for with the patient client, so a loaded machine cannot turn it into a client timeout
+    OpenAIClient patient = OpenAIOkHttpClient.builder().baseUrl(openAi.baseUrl()).apiKey("sk-test")
+        .maxRetries(0).timeout(Duration.ofSeconds(10)).build();
+    OpenAiWeatherAgent patientAgent = new OpenAiWeatherAgent(patient, "gpt-4o-mini", WEATHER);
     OpenAIClient impatient = OpenAIOkHttpClient.builder().baseUrl(openAi.baseUrl()).apiKey("sk-test")
-        .maxRetries(0).timeout(Duration.ofMillis(300)).build();
-    OpenAiWeatherAgent agent = new OpenAiWeatherAgent(impatient, "gpt-4o-mini", WEATHER);
+        .maxRetries(0).timeout(Duration.ofMillis(500)).build();
+    OpenAiWeatherAgent impatientAgent = new OpenAiWeatherAgent(impatient, "gpt-4o-mini", WEATHER);
 
-    assertThatThrownBy(() -> agent.ask("Weather in Paris?"))
+    assertThatThrownBy(() -> patientAgent.ask("Weather in Paris?"))
         .isInstanceOfSatisfying(InternalServerException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
-    assertThatThrownBy(() -> agent.ask("Weather in Paris?")).isInstanceOf(OpenAIIoException.class);
+    assertThatThrownBy(() -> impatientAgent.ask("Weather in Paris?")).isInstanceOf(OpenAIIoException.class);
   }
 
   @Test

@@ -93,9 +93,17 @@ public class AgentTraceAssert extends AbstractTraceAssert<AgentTraceAssert, Agen
    */
   private <A extends AbstractSelectionAssert<A, V, ?>, V> A all(SelectionKind<A, V, ?> kind) {
     isNotNull();
-    A all = kind.newAssert().apply(kind.selectFrom(actual));
-    all.attach(actual, creator().hardened());
-    return all;
+    return delegate(kind.newAssert().apply(kind.selectFrom(actual)));
+  }
+
+  /**
+   * {@code check}, run on behalf of this assert: it fails with this assert's description and overriding message,
+   * thrown (for soft assertions to collect from this assert).
+   */
+  private <A extends AbstractTraceAssert<A, ?>> A delegate(A check) {
+    check.attach(actual, creator().hardened());
+    check.info = info;
+    return check;
   }
 
   // ---- structure ----
@@ -135,9 +143,7 @@ public class AgentTraceAssert extends AbstractTraceAssert<AgentTraceAssert, Agen
   public AgentTraceAssert hasEachSegmentResumingItsPredecessor() {
     isNotNull();
     for (Execution execution : actual.executions()) {
-      ExecutionAssert executionAssert = new ExecutionAssert(execution, actual);
-      executionAssert.attach(actual, creator().hardened());
-      executionAssert.hasEachSegmentResumingItsPredecessor();
+      delegate(new ExecutionAssert(execution, actual)).hasEachSegmentResumingItsPredecessor();
     }
     return this;
   }

@@ -14,7 +14,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -32,7 +35,8 @@ import java.util.stream.Collectors;
  *   <li>one element: {@link #first}, {@link #last}, {@link #nth}, {@link #single}; all of them: {@link #allSatisfy},
  *       {@link #anySatisfy}, {@link #haveDurationsLessThan}.</li>
  * </ul>
- * Names are globs ({@code *}, {@code ?}). When a selection comes up short, the failure shows the closest element
+ * Names are globs: {@code *} stands for any text, {@code ?} for one character, and a name without them matches
+ * exactly; {@link #nameMatching(Pattern)} takes a regular expression. When a selection comes up short, the failure shows the closest element
  * with a field-by-field near-miss table and marks it in the trace.
  *
  * @param <SELF> the selection assert type
@@ -41,22 +45,16 @@ import java.util.stream.Collectors;
  */
 public abstract class AbstractSelectionAssert<SELF extends AbstractSelectionAssert<SELF, V, E>, V,
     E extends AbstractTraceAssert<E, ?>> extends AbstractTraceAssert<SELF, TraceSelection<V>> {
-  private final Class<?> selfType;
+  private final SelectionKind<SELF, V, E> kind;
 
-  protected AbstractSelectionAssert(TraceSelection<V> actual, Class<?> selfType) {
-    super(actual, actual == null ? null : actual.trace(), selfType);
-    this.selfType = selfType;
+  /**
+   * @param actual the selection asserted on
+   * @param kind what the selection holds and which asserts to make for it and its elements
+   */
+  protected AbstractSelectionAssert(TraceSelection<V> actual, SelectionKind<SELF, V, E> kind) {
+    super(actual, actual == null ? null : actual.trace(), kind.assertType());
+    this.kind = kind;
   }
-
-  /** A plain assert of this type on {@code selection}. */
-  protected abstract SELF newSelectionAssert(TraceSelection<V> selection);
-
-  /** A plain assert on one element. */
-  protected abstract E newElementAssert(V element);
-
-  protected abstract Class<E> elementAssertType();
-
-  protected abstract Class<V> elementType();
 
   /** Copies per-assert settings (such as argument comparators) to a narrowed selection; none by default. */
   void carryOver(SELF narrowed) {}
@@ -70,18 +68,25 @@ public abstract class AbstractSelectionAssert<SELF extends AbstractSelectionAsse
 
   // ---- narrowing ----
 
-  /** Elements whose name matches the glob ({@code *} any text, {@code ?} one character). */
+  /**
+   * Elements whose name matches the glob: {@code *} stands for any text, {@code ?} for one character, and a name
+   * without them matches exactly.
+   */
   public SELF named(String glob) {
     Glob pattern = Glob.of(glob);
     return where(new Criterion<>("named " + Values.quoted(glob), "name", glob,
         element -> pattern.matches(actual.nameOf(element)), actual::nameOf));
   }
 
-  /** Elements whose name matches the regular expression (whole name). */
+  /** Elements whose whole name matches the regular expression. */
   public SELF nameMatching(String regex) {
-    Pattern pattern = Pattern.compile(regex);
-    return where(new Criterion<>("with name matching /" + regex + "/", "name", "/" + regex + "/",
-        element -> pattern.matcher(actual.nameOf(element)).matches(), actual::nameOf));
+    return nameMatching(Pattern.compile(regex));
+  }
+
+  /** Elements whose whole name matches the pattern (with its flags). */
+  public SELF nameMatching(Pattern pattern) {
+    return where(new Criterion<>("with name matching /" + pattern.pattern() + "/", "name",
+        "/" + pattern.pattern() + "/", element -> pattern.matcher(actual.nameOf(element)).matches(), actual::nameOf));
   }
 
   /** Elements whose span carries the attribute with this value (typed, like OTel's {@code equalTo(key, value)}). */
@@ -146,9 +151,8 @@ public abstract class AbstractSelectionAssert<SELF extends AbstractSelectionAsse
   SELF where(Criterion<V> criterion) {
     isNotNull();
     TraceSelection<V> narrowed = actual.where(criterion);
-    @SuppressWarnings("unchecked")
-    Class<SELF> type = (Class<SELF>) selfType;
-    SELF next = creator().create(type, TraceSelection.class, narrowed, trace(), () -> newSelectionAssert(narrowed));
+    SELF next = creator().create(kind.assertType(), TraceSelection.class, narrowed, trace(),
+        () -> kind.newAssert().apply(narrowed));
     carryOver(next);
     return next;
   }
@@ -157,25 +161,25 @@ public abstract class AbstractSelectionAssert<SELF extends AbstractSelectionAsse
 
   /** Exactly {@code expected} elements are selected. */
   public SELF hasSize(int expected) {
-    return checkSize(size -> size == expected, "exactly " + expected, expected);
+    return checkSize(size -> size == expected, expected, expected, () -> "exactly " + expected, null);
   }
 
   public SELF hasSizeAtLeast(int minimum) {
-    return checkSize(size -> size >= minimum, "at least " + minimum, minimum);
+    return checkSize(size -> size >= minimum, minimum, 0, () -> "at least " + minimum, null);
   }
 
   public SELF hasSizeAtMost(int maximum) {
-    return checkSize(size -> size <= maximum, "at most " + maximum, maximum);
+    return checkSize(size -> size <= maximum, maximum, maximum, () -> "at most " + maximum, null);
   }
 
   public SELF hasSizeBetween(int minimum, int maximum) {
-    return checkSize(size -> size >= minimum && size <= maximum, "between " + minimum + " and " + maximum,
-        minimum + ".." + maximum);
+    return checkSize(size -> size >= minimum && size <= maximum, minimum + ".." + maximum, maximum,
+        () -> "between " + minimum + " and " + maximum, null);
   }
 
   /** Nothing is selected: the thing never happened. */
   public SELF isEmpty() {
-    return checkSize(size -> size == 0, "no", 0);
+    return checkSize(size -> size == 0, 0, 0, () -> "no", null);
   }
 
   /** Something is selected: it happened at least once. */
@@ -183,16 +187,29 @@ public abstract class AbstractSelectionAssert<SELF extends AbstractSelectionAsse
     return hasSizeAtLeast(1);
   }
 
-  private SELF checkSize(Predicate<Integer> ok, String howMany, Object expected) {
+  /**
+   * The count check behind {@link #hasSize} and its kin, and behind the trace's count shortcuts
+   * ({@code hasToolCallCount}, {@code calledTool(name, times)} ...), which word the failure their own way.
+   *
+   * @param mark the element to mark when there are more than that (the first one too many), else the first
+   * @param howMany {@code exactly 2}: the expectation then reads {@code exactly 2 tool calls named ...}
+   * @param wording the expectation and the finding of the shortcut, or {@code null} for the selection's own
+   */
+  SELF checkSize(IntPredicate ok, Object expected, int mark, Supplier<String> howMany, Wording<V> wording) {
     isNotNull();
     int size = actual.size();
     if (!ok.test(size)) {
       long count = expected instanceof Integer number ? number : 2;
-      failSelection(howMany + " " + actual.description(count), "found " + size + ": " + Values.list(actual.names()),
-          expected, size);
+      throw failureWithNearMiss(wording != null ? wording.expectation()
+              : howMany.get() + " " + actual.description(count),
+          wording != null ? wording.finding().apply(actual) : "found " + size + ": " + Values.list(actual.names()),
+          expected, size, mark < size ? mark : 0);
     }
     return myself;
   }
+
+  /** How a shortcut on the trace words a failed check: its expectation, and what it found in the selection. */
+  record Wording<V>(String expectation, Function<TraceSelection<V>, String> finding) {}
 
   // ---- order ----
 
@@ -259,6 +276,15 @@ public abstract class AbstractSelectionAssert<SELF extends AbstractSelectionAsse
     return myself;
   }
 
+  /** {@link #containsExactly}, worded by a shortcut on the trace: {@code calledToolsInOrder}. */
+  SELF containsExactly(List<String> names, String expectation) {
+    isNotNull();
+    if (Sequences.exactly(actual.names(), names).isPresent()) {
+      fail(expecting(expectation).but("they were " + Values.list(actual.names())), names, actual.names());
+    }
+    return myself;
+  }
+
   // ---- elements ----
 
   /** The first selected element (trace order). */
@@ -289,14 +315,26 @@ public abstract class AbstractSelectionAssert<SELF extends AbstractSelectionAsse
   }
 
   private E element(int index, String which) {
+    return element(index, which, null);
+  }
+
+  /**
+   * The element at {@code index}, or a failure (collected when soft) worded by {@code wording}, or by the selection
+   * ({@code which} + what is selected) when it is {@code null}: behind {@link #first()} ... and the trace's
+   * {@code calledTool(name)}, {@code llmCall(i)} and {@code segment(i)}.
+   */
+  E element(int index, String which, Wording<V> wording) {
     isNotNull();
     V element = index >= 0 && index < actual.size() ? actual.elements().get(index) : null;
     if (element == null) {
-      creator().report(failureWithNearMiss(which + " " + actual.description(),
-          "found " + actual.size() + ": " + Values.list(actual.names()), which, actual.size()));
+      creator().report(wording != null
+          ? failureWithNearMiss(wording.expectation(), wording.finding().apply(actual), wording.expectation(),
+              actual.size(), 0)
+          : failureWithNearMiss(which + " " + actual.description(),
+              "found " + actual.size() + ": " + Values.list(actual.names()), which, actual.size(), 0));
     }
-    E elementAssert = creator().create(elementAssertType(), elementType(), element, trace(),
-        () -> newElementAssert(element));
+    E elementAssert = creator().create(kind.elementAssertType(), kind.elementType(), element, trace(),
+        () -> kind.newElementAssert().apply(element, trace()));
     prepare(elementAssert);
     return elementAssert;
   }
@@ -338,17 +376,18 @@ public abstract class AbstractSelectionAssert<SELF extends AbstractSelectionAsse
     return myself;
   }
 
+  /** What went wrong with one element, in one line: the headline of a trace failure, else the whole message. */
   private Optional<String> failureOf(V element, Consumer<? super E> requirements) {
-    E elementAssert = newElementAssert(element);
+    E elementAssert = kind.newElementAssert().apply(element, trace());
     elementAssert.attach(trace(), AssertCreator.HARD);
     prepare(elementAssert);
     try {
       requirements.accept(elementAssert);
       return Optional.empty();
+    } catch (TraceAssertionError failed) {
+      return Optional.of(failed.headline().strip().replace("\n", " "));
     } catch (AssertionError failed) {
-      String message = String.valueOf(failed.getMessage()).strip();
-      int treeStart = message.indexOf("\n\nTrace");
-      return Optional.of((treeStart < 0 ? message : message.substring(0, treeStart)).replace("\n", " "));
+      return Optional.of(String.valueOf(failed.getMessage()).strip().replace("\n", " "));
     }
   }
 
@@ -399,22 +438,22 @@ public abstract class AbstractSelectionAssert<SELF extends AbstractSelectionAsse
     return positions;
   }
 
+  /**
+   * The position of the segment {@code span} ran in, found by walking up its ancestors: the one place to switch to
+   * the trace model's own span-to-segment lookup once it has one.
+   */
   private Integer segmentOf(TraceSpan span, Map<String, Integer> positions) {
     return ancestorsOf(span).stream().filter(ancestor -> ancestor.category().isSegment())
         .findFirst().map(segment -> positions.get(segment.spanId())).orElse(null);
   }
 
-  private void failSelection(String expectation, String found, Object expected, Object actualValue) {
-    throw failureWithNearMiss(expectation, found, expected, actualValue);
-  }
-
-  private AssertionError failureWithNearMiss(String expectation, String found, Object expected,
-      Object actualValue) {
+  private TraceAssertionError failureWithNearMiss(String expectation, String found, Object expected,
+      Object actualValue, int mark) {
     FailureMessage message = expecting(expectation).but(found);
     Optional<V> closest = actual.size() == 0 ? actual.closestMiss() : Optional.empty();
     closest.ifPresent(candidate -> message.withNearMiss(actual.nearMiss(candidate)));
     if (closest.isEmpty() && actual.size() > 0) {
-      message.marking(spanAt(0).spanId());
+      message.marking(spanAt(mark).spanId());
     }
     return failure(message, expected, actualValue);
   }

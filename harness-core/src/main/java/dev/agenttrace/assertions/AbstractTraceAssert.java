@@ -1,7 +1,10 @@
 package dev.agenttrace.assertions;
 
 import dev.agenttrace.trace.AgentTrace;
+import java.util.Arrays;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.error.MessageFormatter;
+import org.assertj.core.internal.Failures;
 
 /**
  * Base of every AgentTrace assertion: knows the trace the asserted value belongs to (to print it, with the span in
@@ -43,9 +46,41 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF,
     return new FailureMessage(expectation, trace);
   }
 
-  /** The failure to throw: the message (never used as a format string) with expected and actual for IDE diffs. */
-  protected AssertionError failure(FailureMessage message, Object expected, Object found) {
-    return failureWithActualExpected(found, expected, "%s", message.render());
+  /**
+   * The failure to throw, as a {@link TraceAssertionError} with expected and actual for IDE diffs. It honours the
+   * assert's description ({@code as(...)}) and {@code withFailMessage(...)}, and its stack trace starts in the test,
+   * as AssertJ's own failures do.
+   */
+  protected TraceAssertionError failure(FailureMessage message, Object expected, Object found) {
+    String prefix = MessageFormatter.instance().format(info.description(), info.representation(), "");
+    TraceAssertionError error = new TraceAssertionError(message, expected, found, prefix,
+        info.overridingErrorMessage(), creator.collectsSoftly());
+    Failures failures = Failures.instance();
+    failures.removeAssertJRelatedElementsFromStackTraceIfNeeded(error);
+    if (failures.isRemoveAssertJRelatedElementsFromStackTrace()) {
+      error.setStackTrace(Arrays.stream(error.getStackTrace()).filter(element -> !isAssertionFrame(element))
+          .toArray(StackTraceElement[]::new));
+    }
+    return error;
+  }
+
+  /** A frame of this assert, or of any AgentTrace assert it delegated to (or a soft proxy of one). */
+  private boolean isAssertionFrame(StackTraceElement element) {
+    if (isElementOfCustomAssert(element)) {
+      return true;
+    }
+    String name = element.getClassName();
+    if (!name.startsWith(AbstractTraceAssert.class.getPackageName() + ".")) {
+      return false;
+    }
+    int proxy = name.indexOf("$ByteBuddy$");
+    try {
+      Class<?> type = Class.forName(proxy < 0 ? name : name.substring(0, proxy), false,
+          AbstractTraceAssert.class.getClassLoader());
+      return AbstractTraceAssert.class.isAssignableFrom(type) || type == AssertCreator.class;
+    } catch (ClassNotFoundException | LinkageError notOurs) {
+      return false;
+    }
   }
 
   /** Throws the failure: every assertion method fails through here or through {@link AssertCreator#report}. */

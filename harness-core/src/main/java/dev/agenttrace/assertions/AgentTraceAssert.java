@@ -1,5 +1,6 @@
 package dev.agenttrace.assertions;
 
+import dev.agenttrace.assertions.AbstractSelectionAssert.Wording;
 import dev.agenttrace.llm.Usage;
 import dev.agenttrace.trace.AgentTrace;
 import dev.agenttrace.trace.Execution;
@@ -38,37 +39,37 @@ public class AgentTraceAssert extends AbstractTraceAssert<AgentTraceAssert, Agen
 
   /** Every tool call, in trace order; narrow with {@code named("get_*")}, {@code withArguments(...)} .... */
   public ToolCallsAssert toolCalls() {
-    return select(ToolCallsAssert.class, ToolCallsAssert::of, ToolCallsAssert::new);
+    return select(ToolCallsAssert.KIND);
   }
 
   /** Every LLM call, in trace order. */
   public LlmCallsAssert llmCalls() {
-    return select(LlmCallsAssert.class, LlmCallsAssert::of, LlmCallsAssert::new);
+    return select(LlmCallsAssert.KIND);
   }
 
   /** Every journaled step that ran (replayed steps make no span). */
   public StepsAssert steps() {
-    return select(StepsAssert.class, StepsAssert::of, StepsAssert::new);
+    return select(StepsAssert.KIND);
   }
 
   /** Every execution segment, in trace order. */
   public SegmentsAssert segments() {
-    return select(SegmentsAssert.class, SegmentsAssert::of, SegmentsAssert::new);
+    return select(SegmentsAssert.KIND);
   }
 
   /** Every durable execution (agent or workflow run). */
   public ExecutionsAssert executions() {
-    return select(ExecutionsAssert.class, ExecutionsAssert::of, ExecutionsAssert::new);
+    return select(ExecutionsAssert.KIND);
   }
 
   /** Every error (span with status ERROR). */
   public ErrorsAssert errors() {
-    return select(ErrorsAssert.class, ErrorsAssert::of, ErrorsAssert::new);
+    return select(ErrorsAssert.KIND);
   }
 
   /** Every finished span, depth first. */
   public SpansAssert spans() {
-    return select(SpansAssert.class, SpansAssert::of, SpansAssert::new);
+    return select(SpansAssert.KIND);
   }
 
   /**
@@ -76,14 +77,33 @@ public class AgentTraceAssert extends AbstractTraceAssert<AgentTraceAssert, Agen
    * name and the step name — {@code trajectory().containsExactly("chat", "get_weather", "chat")}.
    */
   public SpansAssert trajectory() {
-    return select(SpansAssert.class, SpansAssert::trajectoryOf, SpansAssert::new);
+    return select(SpansAssert.TRAJECTORY);
   }
 
-  private <A extends AbstractSelectionAssert<A, V, ?>, V> A select(Class<A> type,
-      Function<AgentTrace, TraceSelection<V>> selection, Function<TraceSelection<V>, A> constructor) {
+  /** The selection of every element of {@code kind}: a soft proxy under soft assertions, so failures are collected. */
+  private <A extends AbstractSelectionAssert<A, V, ?>, V> A select(SelectionKind<A, V, ?> kind) {
     isNotNull();
-    TraceSelection<V> all = selection.apply(actual);
-    return creator().create(type, TraceSelection.class, all, actual, () -> constructor.apply(all));
+    TraceSelection<V> all = kind.selectFrom(actual);
+    return creator().create(kind.assertType(), TraceSelection.class, all, actual, () -> kind.newAssert().apply(all));
+  }
+
+  /**
+   * The selection of every element of {@code kind} for a shortcut that returns this assert: a plain one, whose failure
+   * the shortcut throws (and soft assertions then collect, once, from the shortcut).
+   */
+  private <A extends AbstractSelectionAssert<A, V, ?>, V> A all(SelectionKind<A, V, ?> kind) {
+    isNotNull();
+    return delegate(kind.newAssert().apply(kind.selectFrom(actual)));
+  }
+
+  /**
+   * {@code check}, run on behalf of this assert: it fails with this assert's description and overriding message,
+   * thrown (for soft assertions to collect from this assert).
+   */
+  private <A extends AbstractTraceAssert<A, ?>> A delegate(A check) {
+    check.attach(actual, creator().hardened());
+    check.info = info;
+    return check;
   }
 
   // ---- structure ----
@@ -109,11 +129,9 @@ public class AgentTraceAssert extends AbstractTraceAssert<AgentTraceAssert, Agen
     return this;
   }
 
-  /** Navigates to the segment at {@code index} (0-based, trace order). */
+  /** Navigates to the segment at {@code index} (0-based, trace order); the same as {@code segments().nth(index)}. */
   public SegmentAssert segment(int index) {
-    Segment segment = elementAt(actual == null ? List.of() : actual.segments(), index, "segment");
-    return creator().create(SegmentAssert.class, Segment.class, segment, actual,
-        () -> new SegmentAssert(segment, actual));
+    return select(SegmentsAssert.KIND).element(index, "#" + index + " of the", numbered("segment", index));
   }
 
   /** Navigates to the only execution; fails when there are none or several. */
@@ -125,7 +143,7 @@ public class AgentTraceAssert extends AbstractTraceAssert<AgentTraceAssert, Agen
   public AgentTraceAssert hasEachSegmentResumingItsPredecessor() {
     isNotNull();
     for (Execution execution : actual.executions()) {
-      new ExecutionAssert(execution, actual).hasEachSegmentResumingItsPredecessor();
+      delegate(new ExecutionAssert(execution, actual)).hasEachSegmentResumingItsPredecessor();
     }
     return this;
   }
@@ -159,73 +177,61 @@ public class AgentTraceAssert extends AbstractTraceAssert<AgentTraceAssert, Agen
 
   // ---- LLM and tool calls ----
 
+  /** Exactly {@code expected} LLM calls; the same as {@code llmCalls().hasSize(expected)}. */
   public AgentTraceAssert hasLlmCallCount(int expected) {
-    isNotNull();
-    int count = actual.llmCalls().size();
-    if (count != expected) {
-      failTrace(expected + " LLM call(s)", expected, count, "the trace has " + count, null);
-    }
+    all(LlmCallsAssert.KIND).checkSize(size -> size == expected, expected, expected, null,
+        new Wording<>(expected + " LLM call(s)", calls -> "the trace has " + calls.size()));
     return this;
   }
 
-  /** Navigates to the LLM call at {@code index} (0-based, trace order). */
+  /** Navigates to the LLM call at {@code index} (0-based, trace order); the same as {@code llmCalls().nth(index)}. */
   public LlmCallAssert llmCall(int index) {
-    LlmCall call = elementAt(actual == null ? List.of() : actual.llmCalls(), index, "LLM call");
-    return creator().create(LlmCallAssert.class, LlmCall.class, call, actual, () -> new LlmCallAssert(call, actual));
+    return select(LlmCallsAssert.KIND).element(index, "#" + index + " of the", numbered("LLM call", index));
   }
 
+  /** Exactly {@code expected} tool calls; the same as {@code toolCalls().hasSize(expected)}. */
   public AgentTraceAssert hasToolCallCount(int expected) {
-    isNotNull();
-    int count = actual.toolInvocations().size();
-    if (count != expected) {
-      failTrace(expected + " tool call(s)", expected, count, "the trace has " + count + ": " + toolNames(), null);
-    }
+    all(ToolCallsAssert.KIND).checkSize(size -> size == expected, expected, expected, null,
+        new Wording<>(expected + " tool call(s)",
+            calls -> "the trace has " + calls.size() + ": " + Values.list(calls.names())));
     return this;
   }
 
-  /** The tool was called; navigates to its first invocation. */
+  /**
+   * A tool whose name matches {@code toolName} (a glob: {@code *} any text, {@code ?} one character; a name without
+   * them matches exactly) was called; navigates to its first invocation. The same as
+   * {@code toolCalls().named(toolName).first()}, worded for the trace.
+   */
   public ToolInvocationAssert calledTool(String toolName) {
     isNotNull();
-    ToolInvocation invocation = invocationsOf(toolName).stream().findFirst().orElse(null);
-    if (invocation == null) {
-      creator().report(failure(expecting("tool '" + toolName + "' to be called")
-          .but(actual.toolInvocations().isEmpty() ? "no tool was called" : "only these were called: " + toolNames())
-          .withNearMiss(closestTool(toolName)), toolName, toolNames()));
-    }
-    return creator().create(ToolInvocationAssert.class, ToolInvocation.class, invocation, actual,
-        () -> new ToolInvocationAssert(invocation, actual));
+    return select(ToolCallsAssert.KIND).named(toolName).element(0, "the first", new Wording<>(
+        "tool '" + toolName + "' to be called", calls -> actual.toolInvocations().isEmpty() ? "no tool was called"
+            : "only these were called: " + Values.list(toolNames())));
   }
 
-  /** The tool was called exactly {@code times} times. */
+  /** A tool matching {@code toolName} (a glob) was called exactly {@code times} times. */
   public AgentTraceAssert calledTool(String toolName, int times) {
-    isNotNull();
-    List<ToolInvocation> calls = invocationsOf(toolName);
-    if (calls.size() != times) {
-      failTrace("tool '" + toolName + "' to be called " + times + " time(s)", times, calls.size(),
-          "it was called " + calls.size() + " time(s)", calls.isEmpty() ? null : calls.get(0).span().spanId());
-    }
+    all(ToolCallsAssert.KIND).named(toolName).checkSize(size -> size == times, times, times, null,
+        new Wording<>("tool '" + toolName + "' to be called " + times + " time(s)",
+            calls -> "it was called " + calls.size() + " time(s)"));
     return this;
   }
 
+  /** No tool matching {@code toolName} (a glob) was called; the same as {@code toolCalls().named(toolName).isEmpty()}. */
   public AgentTraceAssert neverCalledTool(String toolName) {
-    isNotNull();
-    List<ToolInvocation> calls = invocationsOf(toolName);
-    if (!calls.isEmpty()) {
-      failTrace("tool '" + toolName + "' never to be called", 0, calls.size(),
-          "it was called " + calls.size() + " time(s), first with "
-              + Values.show(calls.get(0).arguments().orElse("{}")), calls.get(0).span().spanId());
-    }
+    all(ToolCallsAssert.KIND).named(toolName).checkSize(size -> size == 0, 0, 0, null,
+        new Wording<>("tool '" + toolName + "' never to be called", calls -> "it was called " + calls.size()
+            + " time(s), first with " + Values.show(calls.elements().get(0).arguments().orElse("{}"))));
     return this;
   }
 
-  /** The tools were called in exactly this sequence (all tool calls of the trace). */
+  /**
+   * The tool calls of the trace are exactly this sequence (names are globs); the same as
+   * {@code toolCalls().containsExactly(toolNames)}, worded for the trace.
+   */
   public AgentTraceAssert calledToolsInOrder(String... toolNames) {
-    isNotNull();
-    List<String> called = toolNames();
-    if (!called.equals(Arrays.asList(toolNames))) {
-      failTrace("tool calls " + Values.list(Arrays.asList(toolNames)), Arrays.asList(toolNames), called,
-          "they were " + Values.list(called), null);
-    }
+    all(ToolCallsAssert.KIND).containsExactly(Arrays.asList(toolNames),
+        "tool calls " + Values.list(Arrays.asList(toolNames)));
     return this;
   }
 
@@ -293,16 +299,25 @@ public class AgentTraceAssert extends AbstractTraceAssert<AgentTraceAssert, Agen
     return budget("output tokens", maximum, usage().outputTokens());
   }
 
+  /** At most {@code maximum} LLM calls; the same as {@code llmCalls().hasSizeAtMost(maximum)}. */
   public AgentTraceAssert hasLlmCallCountAtMost(int maximum) {
-    return budget("LLM calls", maximum, actual == null ? 0 : actual.llmCalls().size());
+    all(LlmCallsAssert.KIND).checkSize(size -> size <= maximum, maximum, maximum, null,
+        budget("LLM calls", maximum));
+    return this;
   }
 
+  /** At most {@code maximum} tool calls; the same as {@code toolCalls().hasSizeAtMost(maximum)}. */
   public AgentTraceAssert hasToolCallCountAtMost(int maximum) {
-    return budget("tool calls", maximum, actual == null ? 0 : actual.toolInvocations().size());
+    all(ToolCallsAssert.KIND).checkSize(size -> size <= maximum, maximum, maximum, null,
+        budget("tool calls", maximum));
+    return this;
   }
 
+  /** At most {@code maximum} steps ran; the same as {@code steps().hasSizeAtMost(maximum)}. */
   public AgentTraceAssert hasStepCountAtMost(int maximum) {
-    return budget("steps", maximum, actual == null ? 0 : actual.steps().size());
+    all(StepsAssert.KIND).checkSize(size -> size <= maximum, maximum, maximum, null,
+        budget("steps", maximum));
+    return this;
   }
 
   /** From the first span's start to the last span's end took less than {@code limit}. */
@@ -330,33 +345,24 @@ public class AgentTraceAssert extends AbstractTraceAssert<AgentTraceAssert, Agen
   private AgentTraceAssert budget(String what, long maximum, long used) {
     isNotNull();
     if (used > maximum) {
-      String noun = maximum == 1 ? what.replaceAll("\\b(call|token|step)s\\b", "$1") : what;
-      failTrace("at most " + maximum + " " + noun, maximum, used, "the trace used " + used, null);
+      failTrace("at most " + maximum + " " + noun(what, maximum), maximum, used, "the trace used " + used, null);
     }
     return this;
   }
 
+  private static <V> Wording<V> budget(String what, long maximum) {
+    return new Wording<>("at most " + maximum + " " + noun(what, maximum),
+        selection -> "the trace used " + selection.size());
+  }
+
+  private static String noun(String what, long count) {
+    return count == 1 ? what.replaceAll("\\b(call|token|step)s\\b", "$1") : what;
+  }
+
   // ---- helpers ----
 
-  private <T> T elementAt(List<T> elements, int index, String what) {
-    isNotNull();
-    if (index < 0 || index >= elements.size()) {
-      creator().report(failure(expecting(what + " #" + index)
-          .but("the trace has " + elements.size() + " " + what + "(s)"), what + " #" + index,
-          elements.size() + " " + what + "(s)"));
-      return null;
-    }
-    return elements.get(index);
-  }
-
-  private NearMissTable closestTool(String toolName) {
-    TraceSelection<ToolInvocation> named = ToolCallsAssert.of(actual).where(new Criterion<>("named " + toolName,
-        "name", toolName, tool -> tool.name().equals(toolName), ToolInvocation::name));
-    return named.closestMiss().map(named::nearMiss).orElse(null);
-  }
-
-  private List<ToolInvocation> invocationsOf(String toolName) {
-    return actual.toolInvocations().stream().filter(tool -> tool.name().equals(toolName)).toList();
+  private static <V> Wording<V> numbered(String what, int index) {
+    return new Wording<>(what + " #" + index, all -> "the trace has " + all.size() + " " + what + "(s)");
   }
 
   private List<String> toolNames() {

@@ -44,33 +44,26 @@ public class AgentTraceAssertions extends Assertions {
   public static final InstanceOfAssertFactory<TraceError, TraceErrorAssert> TRACE_ERROR =
       new InstanceOfAssertFactory<>(TraceError.class, AgentTraceAssertions::assertThat);
   /** For a {@link TraceSelection} of tool calls, e.g. one extracted from a custom helper. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  public static final InstanceOfAssertFactory<TraceSelection, ToolCallsAssert> TOOL_CALLS =
-      new InstanceOfAssertFactory<>(TraceSelection.class, selection -> new ToolCallsAssert(selection));
+  public static final InstanceOfAssertFactory<TraceSelection<ToolInvocation>, ToolCallsAssert> TOOL_CALLS =
+      ToolCallsAssert.KIND.assertFactory();
   /** For a {@link TraceSelection} of LLM calls. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  public static final InstanceOfAssertFactory<TraceSelection, LlmCallsAssert> LLM_CALLS =
-      new InstanceOfAssertFactory<>(TraceSelection.class, selection -> new LlmCallsAssert(selection));
+  public static final InstanceOfAssertFactory<TraceSelection<LlmCall>, LlmCallsAssert> LLM_CALLS =
+      LlmCallsAssert.KIND.assertFactory();
   /** For a {@link TraceSelection} of segments. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  public static final InstanceOfAssertFactory<TraceSelection, SegmentsAssert> SEGMENTS =
-      new InstanceOfAssertFactory<>(TraceSelection.class, selection -> new SegmentsAssert(selection));
+  public static final InstanceOfAssertFactory<TraceSelection<Segment>, SegmentsAssert> SEGMENTS =
+      SegmentsAssert.KIND.assertFactory();
   /** For a {@link TraceSelection} of steps. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  public static final InstanceOfAssertFactory<TraceSelection, StepsAssert> STEPS =
-      new InstanceOfAssertFactory<>(TraceSelection.class, selection -> new StepsAssert(selection));
+  public static final InstanceOfAssertFactory<TraceSelection<Step>, StepsAssert> STEPS =
+      StepsAssert.KIND.assertFactory();
   /** For a {@link TraceSelection} of executions. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  public static final InstanceOfAssertFactory<TraceSelection, ExecutionsAssert> EXECUTIONS =
-      new InstanceOfAssertFactory<>(TraceSelection.class, selection -> new ExecutionsAssert(selection));
+  public static final InstanceOfAssertFactory<TraceSelection<Execution>, ExecutionsAssert> EXECUTIONS =
+      ExecutionsAssert.KIND.assertFactory();
   /** For a {@link TraceSelection} of errors. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  public static final InstanceOfAssertFactory<TraceSelection, ErrorsAssert> ERRORS =
-      new InstanceOfAssertFactory<>(TraceSelection.class, selection -> new ErrorsAssert(selection));
-  /** For a {@link TraceSelection} of arbitrary spans. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  public static final InstanceOfAssertFactory<TraceSelection, SpansAssert> SPANS =
-      new InstanceOfAssertFactory<>(TraceSelection.class, selection -> new SpansAssert(selection));
+  public static final InstanceOfAssertFactory<TraceSelection<TraceError>, ErrorsAssert> ERRORS =
+      ErrorsAssert.KIND.assertFactory();
+  /** For a {@link TraceSelection} of arbitrary spans (the trajectory too). */
+  public static final InstanceOfAssertFactory<TraceSelection<TraceSpan>, SpansAssert> SPANS =
+      SpansAssert.KIND.assertFactory();
 
   protected AgentTraceAssertions() {}
 

@@ -10,16 +10,31 @@ import org.assertj.core.api.SoftAssertionsProvider;
  * let the {@link SoftAssertionsProvider} proxy them and collect the failure, so a whole chain stays soft.
  */
 final class AssertCreator {
-  static final AssertCreator HARD = new AssertCreator(null);
+  static final AssertCreator HARD = new AssertCreator(null, false);
 
   private final SoftAssertionsProvider soft;
+  private final boolean withinSoft;
 
-  private AssertCreator(SoftAssertionsProvider soft) {
+  private AssertCreator(SoftAssertionsProvider soft, boolean withinSoft) {
     this.soft = soft;
+    this.withinSoft = withinSoft;
   }
 
   static AssertCreator softlyCollectingInto(SoftAssertionsProvider soft) {
-    return new AssertCreator(soft);
+    return new AssertCreator(soft, true);
+  }
+
+  /**
+   * A creator of plain asserts for a check inside a (possibly soft) assertion: its failures are thrown, for the
+   * enclosing soft assertion to collect, and remembered as soft failures.
+   */
+  AssertCreator hardened() {
+    return new AssertCreator(null, withinSoft);
+  }
+
+  /** Whether the failures end up collected by soft assertions rather than thrown at the test. */
+  boolean collectsSoftly() {
+    return withinSoft;
   }
 
   /** A new assert on {@code actual}, tied to {@code trace}; a soft proxy when this creator is soft. */

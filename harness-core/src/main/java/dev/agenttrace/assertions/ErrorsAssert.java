@@ -9,28 +9,13 @@ import dev.agenttrace.trace.TraceError;
  */
 public class ErrorsAssert extends AbstractSelectionAssert<ErrorsAssert, TraceError, TraceErrorAssert> {
 
+  /** What this assert selects and which asserts it makes; also behind {@code AgentTraceAssertions}' factory. */
+  static final SelectionKind<ErrorsAssert, TraceError, TraceErrorAssert> KIND =
+      new SelectionKind<>("error", ErrorsAssert.class, ErrorsAssert::new, TraceError.class, TraceErrorAssert.class,
+          TraceErrorAssert::new, AgentTrace::errors, TraceError::span, error -> error.span().name());
+
   public ErrorsAssert(TraceSelection<TraceError> actual) {
-    super(actual, ErrorsAssert.class);
-  }
-
-  @Override
-  protected ErrorsAssert newSelectionAssert(TraceSelection<TraceError> selection) {
-    return new ErrorsAssert(selection);
-  }
-
-  @Override
-  protected TraceErrorAssert newElementAssert(TraceError element) {
-    return new TraceErrorAssert(element, trace());
-  }
-
-  @Override
-  protected Class<TraceErrorAssert> elementAssertType() {
-    return TraceErrorAssert.class;
-  }
-
-  @Override
-  protected Class<TraceError> elementType() {
-    return TraceError.class;
+    super(actual, KIND);
   }
 
   /** Errors whose type matches the glob. */
@@ -43,9 +28,5 @@ public class ErrorsAssert extends AbstractSelectionAssert<ErrorsAssert, TraceErr
   public ErrorsAssert withMessageContaining(String fragment) {
     return where(new Criterion<>("with a message containing " + Values.quoted(fragment), "message", fragment,
         error -> error.message().contains(fragment), TraceError::message));
-  }
-
-  static TraceSelection<TraceError> of(AgentTrace trace) {
-    return TraceSelection.of(trace, "error", trace.errors(), TraceError::span, error -> error.span().name());
   }
 }

@@ -8,31 +8,12 @@ import dev.agenttrace.trace.Execution;
  */
 public class ExecutionsAssert extends AbstractSelectionAssert<ExecutionsAssert, Execution, ExecutionAssert> {
 
+  /** What this assert selects and which asserts it makes; also behind {@code AgentTraceAssertions}' factory. */
+  static final SelectionKind<ExecutionsAssert, Execution, ExecutionAssert> KIND =
+      new SelectionKind<>("execution", ExecutionsAssert.class, ExecutionsAssert::new, Execution.class,
+          ExecutionAssert.class, ExecutionAssert::new, AgentTrace::executions, Execution::span, Execution::name);
+
   public ExecutionsAssert(TraceSelection<Execution> actual) {
-    super(actual, ExecutionsAssert.class);
-  }
-
-  @Override
-  protected ExecutionsAssert newSelectionAssert(TraceSelection<Execution> selection) {
-    return new ExecutionsAssert(selection);
-  }
-
-  @Override
-  protected ExecutionAssert newElementAssert(Execution element) {
-    return new ExecutionAssert(element, trace());
-  }
-
-  @Override
-  protected Class<ExecutionAssert> elementAssertType() {
-    return ExecutionAssert.class;
-  }
-
-  @Override
-  protected Class<Execution> elementType() {
-    return Execution.class;
-  }
-
-  static TraceSelection<Execution> of(AgentTrace trace) {
-    return TraceSelection.of(trace, "execution", trace.executions(), Execution::span, Execution::name);
+    super(actual, KIND);
   }
 }

@@ -3,9 +3,10 @@ package dev.agenttrace.assertions;
 import dev.agenttrace.trace.AgentTrace;
 
 /**
- * The text of a failed trace assertion: {@code Expecting …}, {@code but …}, the near-miss table of the closest
- * candidate when there is one, and the trace as a tree with the offending or closest span marked. User values reach
- * it already shortened by {@link Values}; it is passed to AssertJ as an argument of {@code "%s"}, never as a format.
+ * Builds a failure of a trace assertion: what was expected ({@code Expecting …}), what was found ({@code but …}), the
+ * span in question and the near-miss table of the closest candidate. {@link AbstractTraceAssert#failure} turns it
+ * into a {@link TraceAssertionError}, which renders the message only when it is read. User values reach it already
+ * shortened by {@link Values}; they are never used as a format string.
  */
 public final class FailureMessage {
   private final String expectation;
@@ -39,27 +40,23 @@ public final class FailureMessage {
     return this;
   }
 
-  String render() {
-    StringBuilder message = new StringBuilder()
-        .append('\n').append("Expecting ").append(expectation).append('\n')
-        .append("but ").append(found).append('\n');
-    if (nearMiss != null) {
-      message.append('\n').append(nearMiss.render());
-    }
-    if (trace != null) {
-      message.append('\n').append("Trace").append(markedSpanId == null ? "" : " (▶ marks the span in question)")
-          .append(":\n")
-          .append(markedSpanId == null ? trace.toTreeString() : trace.toTreeString(markedSpanId));
-    }
-    message.append(reportReference());
-    return message.toString();
+  String expectation() {
+    return expectation;
   }
 
-  /**
-   * The hook for the path of the test's HTML report: empty until the trace model knows where its report is
-   * written; then this returns {@code "\nReport: <path>\n"}.
-   */
-  private String reportReference() {
-    return "";
+  String finding() {
+    return found;
+  }
+
+  String markedSpanId() {
+    return markedSpanId;
+  }
+
+  NearMissTable nearMiss() {
+    return nearMiss;
+  }
+
+  AgentTrace trace() {
+    return trace;
   }
 }

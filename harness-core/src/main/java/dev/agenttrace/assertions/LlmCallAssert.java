@@ -40,10 +40,10 @@ public class LlmCallAssert extends AbstractTraceElementAssert<LlmCallAssert, Llm
     return "the LLM call";
   }
 
-  /** The model (response model, else request model). */
+  /** The model (response model, else request model) matches {@code expected}, a glob. */
   public LlmCallAssert hasModel(String expected) {
     isNotNull();
-    if (!expected.equals(actual.model())) {
+    if (!Glob.of(expected).matches(actual.model())) {
       failWith("the LLM call to use model " + expected, expected, actual.model(), "it used " + actual.model());
     }
     return this;
@@ -60,22 +60,23 @@ public class LlmCallAssert extends AbstractTraceElementAssert<LlmCallAssert, Llm
     return this;
   }
 
-  /** The model's reply requested a call of this tool. */
+  /** The model's reply requested a call of a tool matching {@code toolName} (a glob). */
   public LlmCallAssert requestedTool(String toolName) {
     isNotNull();
     List<String> requested = actual.requestedToolCalls().stream().map(ToolCall::name).toList();
-    if (!requested.contains(toolName)) {
+    if (requested.stream().noneMatch(Glob.of(toolName)::matches)) {
       failWith("the LLM call to request tool '" + toolName + "'", toolName, requested,
           requested.isEmpty() ? "it requested no tools" : "it requested " + requested);
     }
     return this;
   }
 
-  /** The reply requested this tool with arguments containing {@code partialJson} (recursive subset). */
+  /** The reply requested a tool matching {@code toolName} (a glob) with arguments containing {@code partialJson} (recursive subset). */
   public LlmCallAssert requestedToolWithArguments(String toolName, String partialJson) {
     requestedTool(toolName);
     JsonNode expected = JsonText.parseExpected(partialJson, "The partial arguments");
-    List<ToolCall> calls = actual.requestedToolCalls().stream().filter(call -> call.name().equals(toolName)).toList();
+    Glob tool = Glob.of(toolName);
+    List<ToolCall> calls = actual.requestedToolCalls().stream().filter(call -> tool.matches(call.name())).toList();
     boolean found = calls.stream()
         .anyMatch(call -> JsonText.subsetMismatch(expected, JsonText.parseOrText(call.arguments())).isEmpty());
     if (!found) {
@@ -141,11 +142,12 @@ public class LlmCallAssert extends AbstractTraceElementAssert<LlmCallAssert, Llm
     return this;
   }
 
-  /** The conversation sent holds the result of this tool, containing {@code fragment}. */
+  /** The conversation sent holds the result of a tool matching {@code toolName} (a glob), containing {@code fragment}. */
   public LlmCallAssert sentToolResult(String toolName, String fragment) {
     isNotNull();
+    Glob tool = Glob.of(toolName);
     List<ToolResult> results = actual.inputMessages().stream().flatMap(message -> message.toolResults().stream())
-        .filter(result -> result.toolName().equals(toolName)).toList();
+        .filter(result -> tool.matches(result.toolName())).toList();
     if (results.stream().noneMatch(result -> result.content().contains(fragment))) {
       failWith("the LLM call to send a result of tool '" + toolName + "' containing " + Values.quoted(fragment),
           toolName + ": " + fragment, conversation(), results.isEmpty()

@@ -11,28 +11,13 @@ import dev.agenttrace.trace.LlmCall;
  */
 public class LlmCallsAssert extends AbstractSelectionAssert<LlmCallsAssert, LlmCall, LlmCallAssert> {
 
+  /** What this assert selects and which asserts it makes; also behind {@code AgentTraceAssertions}' factory. */
+  static final SelectionKind<LlmCallsAssert, LlmCall, LlmCallAssert> KIND =
+      new SelectionKind<>("LLM call", LlmCallsAssert.class, LlmCallsAssert::new, LlmCall.class, LlmCallAssert.class,
+          LlmCallAssert::new, AgentTrace::llmCalls, LlmCall::span, LlmCall::model);
+
   public LlmCallsAssert(TraceSelection<LlmCall> actual) {
-    super(actual, LlmCallsAssert.class);
-  }
-
-  @Override
-  protected LlmCallsAssert newSelectionAssert(TraceSelection<LlmCall> selection) {
-    return new LlmCallsAssert(selection);
-  }
-
-  @Override
-  protected LlmCallAssert newElementAssert(LlmCall element) {
-    return new LlmCallAssert(element, trace());
-  }
-
-  @Override
-  protected Class<LlmCallAssert> elementAssertType() {
-    return LlmCallAssert.class;
-  }
-
-  @Override
-  protected Class<LlmCall> elementType() {
-    return LlmCall.class;
+    super(actual, KIND);
   }
 
   /** Calls to a model whose name matches the glob (same as {@link #named}). */
@@ -46,14 +31,11 @@ public class LlmCallsAssert extends AbstractSelectionAssert<LlmCallsAssert, LlmC
         call -> call.finishReason().map(FinishReason::wireValue).orElse("(none)")));
   }
 
-  /** Calls whose reply requested this tool. */
+  /** Calls whose reply requested a tool matching {@code toolName} (a glob). */
   public LlmCallsAssert requestingTool(String toolName) {
+    Glob glob = Glob.of(toolName);
     return where(new Criterion<>("requesting tool " + Values.quoted(toolName), "requested tools", toolName,
-        call -> call.requestedToolCalls().stream().anyMatch(tool -> tool.name().equals(toolName)),
+        call -> call.requestedToolCalls().stream().anyMatch(tool -> glob.matches(tool.name())),
         call -> call.requestedToolCalls().stream().map(ToolCall::name).toList().toString()));
-  }
-
-  static TraceSelection<LlmCall> of(AgentTrace trace) {
-    return TraceSelection.of(trace, "LLM call", trace.llmCalls(), LlmCall::span, LlmCall::model);
   }
 }

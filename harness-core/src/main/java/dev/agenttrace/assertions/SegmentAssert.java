@@ -54,22 +54,22 @@ public class SegmentAssert extends AbstractTraceElementAssert<SegmentAssert, Seg
     return this;
   }
 
-  /** The segment ended waiting on exactly these tools, in this order. */
+  /** The segment ended waiting on exactly these tools (names are globs), in this order. */
   public SegmentAssert isWaitingOnTools(String... toolNames) {
     isWaitingOn(WaitKind.TOOL);
     List<String> tools = actual.waitInfo().map(WaitInfo::tools).orElse(List.of());
-    if (!tools.equals(Arrays.asList(toolNames))) {
+    if (Sequences.exactly(tools, Arrays.asList(toolNames)).isPresent()) {
       failWith(describe() + " to wait on tools " + Arrays.asList(toolNames), Arrays.asList(toolNames),
           tools, "it waited on tools " + tools);
     }
     return this;
   }
 
-  /** The segment waits on the event, approval or child of this name. */
+  /** The segment waits on the event, approval or child whose name matches {@code name} (a glob). */
   public SegmentAssert isWaitingFor(String name) {
     hasOutcome(SegmentOutcome.WAITING);
     String waited = actual.waitInfo().map(WaitInfo::name).orElse(null);
-    if (!name.equals(waited)) {
+    if (!Glob.of(name).matches(waited)) {
       failWith(describe() + " to wait for '" + name + "'", name, waited,
           "it waited on " + actual.waitInfo().map(WaitInfo::describe).orElse("nothing recorded"));
     }

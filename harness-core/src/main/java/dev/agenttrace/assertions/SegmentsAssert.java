@@ -10,28 +10,13 @@ import dev.agenttrace.trace.SegmentOutcome;
  */
 public class SegmentsAssert extends AbstractSelectionAssert<SegmentsAssert, Segment, SegmentAssert> {
 
+  /** What this assert selects and which asserts it makes; also behind {@code AgentTraceAssertions}' factory. */
+  static final SelectionKind<SegmentsAssert, Segment, SegmentAssert> KIND =
+      new SelectionKind<>("segment", SegmentsAssert.class, SegmentsAssert::new, Segment.class, SegmentAssert.class,
+          SegmentAssert::new, AgentTrace::segments, Segment::span, Segment::agentName);
+
   public SegmentsAssert(TraceSelection<Segment> actual) {
-    super(actual, SegmentsAssert.class);
-  }
-
-  @Override
-  protected SegmentsAssert newSelectionAssert(TraceSelection<Segment> selection) {
-    return new SegmentsAssert(selection);
-  }
-
-  @Override
-  protected SegmentAssert newElementAssert(Segment element) {
-    return new SegmentAssert(element, trace());
-  }
-
-  @Override
-  protected Class<SegmentAssert> elementAssertType() {
-    return SegmentAssert.class;
-  }
-
-  @Override
-  protected Class<Segment> elementType() {
-    return Segment.class;
+    super(actual, KIND);
   }
 
   /** Segments that ended so. */
@@ -44,9 +29,5 @@ public class SegmentsAssert extends AbstractSelectionAssert<SegmentsAssert, Segm
   public SegmentsAssert resumed() {
     return where(new Criterion<>("that resumed", "resumed", "true", Segment::isResumed,
         segment -> String.valueOf(segment.isResumed())));
-  }
-
-  static TraceSelection<Segment> of(AgentTrace trace) {
-    return TraceSelection.of(trace, "segment", trace.segments(), Segment::span, Segment::agentName);
   }
 }

@@ -25,9 +25,10 @@ public class SpanAssert extends AbstractTraceElementAssert<SpanAssert, TraceSpan
     return "span '" + actual.name() + "'";
   }
 
+  /** The span's name matches {@code expected}, a glob ({@code *}, {@code ?}; without them, exactly). */
   public SpanAssert hasName(String expected) {
     isNotNull();
-    if (!expected.equals(actual.name())) {
+    if (!Glob.of(expected).matches(actual.name())) {
       failWith("the span to be named " + Values.quoted(expected), expected, actual.name(),
           "it is " + Values.quoted(actual.name()));
     }

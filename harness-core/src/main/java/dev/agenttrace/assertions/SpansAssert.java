@@ -5,6 +5,7 @@ import dev.agenttrace.trace.SpanCategory;
 import dev.agenttrace.trace.SpanConventions;
 import dev.agenttrace.trace.TraceSpan;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -13,28 +14,13 @@ import java.util.function.Function;
  */
 public class SpansAssert extends AbstractSelectionAssert<SpansAssert, TraceSpan, SpanAssert> {
 
+  /** What this assert selects and which asserts it makes; also behind {@code AgentTraceAssertions}' factory. */
+  static final SelectionKind<SpansAssert, TraceSpan, SpanAssert> KIND =
+      new SelectionKind<>("span", SpansAssert.class, SpansAssert::new, TraceSpan.class, SpanAssert.class,
+          SpanAssert::new, AgentTrace::spans, Function.identity(), TraceSpan::name);
+
   public SpansAssert(TraceSelection<TraceSpan> actual) {
-    super(actual, SpansAssert.class);
-  }
-
-  @Override
-  protected SpansAssert newSelectionAssert(TraceSelection<TraceSpan> selection) {
-    return new SpansAssert(selection);
-  }
-
-  @Override
-  protected SpanAssert newElementAssert(TraceSpan element) {
-    return new SpanAssert(element, trace());
-  }
-
-  @Override
-  protected Class<SpanAssert> elementAssertType() {
-    return SpanAssert.class;
-  }
-
-  @Override
-  protected Class<TraceSpan> elementType() {
-    return TraceSpan.class;
+    super(actual, KIND);
   }
 
   /** Spans of this category (agent segment, LLM call, tool call, step, other). */
@@ -43,20 +29,18 @@ public class SpansAssert extends AbstractSelectionAssert<SpansAssert, TraceSpan,
         span -> span.category() == category, span -> span.category().name()));
   }
 
-  static TraceSelection<TraceSpan> of(AgentTrace trace) {
-    return TraceSelection.of(trace, "span", trace.spans(), Function.identity(), TraceSpan::name);
-  }
-
   /**
    * The trajectory: LLM calls, tool calls and steps by start time, labelled by operation ({@code chat}), tool
    * name and step name.
    */
-  static TraceSelection<TraceSpan> trajectoryOf(AgentTrace trace) {
-    var moves = trace.spans().stream()
+  static final SelectionKind<SpansAssert, TraceSpan, SpanAssert> TRAJECTORY =
+      KIND.selecting("trajectory step", SpansAssert::trajectoryOf, SpansAssert::trajectoryLabel);
+
+  private static List<TraceSpan> trajectoryOf(AgentTrace trace) {
+    return trace.spans().stream()
         .filter(span -> span.category() == SpanCategory.LLM_CALL || span.category() == SpanCategory.TOOL_CALL
             || span.category() == SpanCategory.STEP)
         .sorted(Comparator.comparingLong(TraceSpan::startEpochNanos)).toList();
-    return TraceSelection.of(trace, "trajectory step", moves, Function.identity(), SpansAssert::trajectoryLabel);
   }
 
   private static String trajectoryLabel(TraceSpan span) {

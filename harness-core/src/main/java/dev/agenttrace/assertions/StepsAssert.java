@@ -10,37 +10,18 @@ import java.util.Objects;
  */
 public class StepsAssert extends AbstractSelectionAssert<StepsAssert, Step, StepAssert> {
 
+  /** What this assert selects and which asserts it makes; also behind {@code AgentTraceAssertions}' factory. */
+  static final SelectionKind<StepsAssert, Step, StepAssert> KIND =
+      new SelectionKind<>("step", StepsAssert.class, StepsAssert::new, Step.class, StepAssert.class, StepAssert::new,
+          AgentTrace::steps, Step::span, Step::name);
+
   public StepsAssert(TraceSelection<Step> actual) {
-    super(actual, StepsAssert.class);
-  }
-
-  @Override
-  protected StepsAssert newSelectionAssert(TraceSelection<Step> selection) {
-    return new StepsAssert(selection);
-  }
-
-  @Override
-  protected StepAssert newElementAssert(Step element) {
-    return new StepAssert(element, trace());
-  }
-
-  @Override
-  protected Class<StepAssert> elementAssertType() {
-    return StepAssert.class;
-  }
-
-  @Override
-  protected Class<Step> elementType() {
-    return Step.class;
+    super(actual, KIND);
   }
 
   /** Steps stored under this journal key. */
   public StepsAssert withKey(String key) {
     return where(new Criterion<>("with key " + Values.quoted(key), "key", key,
         step -> Objects.equals(step.key().orElse(null), key), step -> step.key().orElse("(none)")));
-  }
-
-  static TraceSelection<Step> of(AgentTrace trace) {
-    return TraceSelection.of(trace, "step", trace.steps(), Step::span, Step::name);
   }
 }

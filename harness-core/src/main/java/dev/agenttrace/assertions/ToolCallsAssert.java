@@ -12,28 +12,14 @@ import java.util.function.BiPredicate;
  */
 public class ToolCallsAssert extends AbstractSelectionAssert<ToolCallsAssert, ToolInvocation, ToolInvocationAssert> {
 
+  /** What this assert selects and which asserts it makes; also behind {@code AgentTraceAssertions}' factory. */
+  static final SelectionKind<ToolCallsAssert, ToolInvocation, ToolInvocationAssert> KIND =
+      new SelectionKind<>("tool call", ToolCallsAssert.class, ToolCallsAssert::new, ToolInvocation.class,
+          ToolInvocationAssert.class, ToolInvocationAssert::new, AgentTrace::toolInvocations, ToolInvocation::span,
+          ToolInvocation::name);
+
   public ToolCallsAssert(TraceSelection<ToolInvocation> actual) {
-    super(actual, ToolCallsAssert.class);
-  }
-
-  @Override
-  protected ToolCallsAssert newSelectionAssert(TraceSelection<ToolInvocation> selection) {
-    return new ToolCallsAssert(selection);
-  }
-
-  @Override
-  protected ToolInvocationAssert newElementAssert(ToolInvocation element) {
-    return new ToolInvocationAssert(element, trace());
-  }
-
-  @Override
-  protected Class<ToolInvocationAssert> elementAssertType() {
-    return ToolInvocationAssert.class;
-  }
-
-  @Override
-  protected Class<ToolInvocation> elementType() {
-    return ToolInvocation.class;
+    super(actual, KIND);
   }
 
   private ArgumentComparators comparators = ArgumentComparators.NONE;
@@ -74,10 +60,5 @@ public class ToolCallsAssert extends AbstractSelectionAssert<ToolCallsAssert, To
   @Override
   void prepare(ToolInvocationAssert elementAssert) {
     elementAssert.usingComparators(comparators);
-  }
-
-  static TraceSelection<ToolInvocation> of(AgentTrace trace) {
-    return TraceSelection.of(trace, "tool call", trace.toolInvocations(), ToolInvocation::span,
-        ToolInvocation::name);
   }
 }

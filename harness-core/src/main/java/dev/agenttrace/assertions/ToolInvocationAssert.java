@@ -40,9 +40,10 @@ public class ToolInvocationAssert extends AbstractTraceElementAssert<ToolInvocat
     return "tool '" + actual.name() + "'";
   }
 
+  /** The tool's name matches {@code expected}, a glob ({@code *}, {@code ?}; without them, exactly). */
   public ToolInvocationAssert hasName(String expected) {
     isNotNull();
-    if (!expected.equals(actual.name())) {
+    if (!Glob.of(expected).matches(actual.name())) {
       failWith("the tool call to be of '" + expected + "'", expected, actual.name(), "it called " + describe());
     }
     return this;

@@ -3,6 +3,8 @@ package dev.agenttrace.assertions;
 import dev.agenttrace.trace.AgentTrace;
 import dev.agenttrace.trace.TraceSpan;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -45,14 +47,21 @@ public final class TraceSelection<V> {
         kept.add(candidate);
       }
     }
-    return List.copyOf(kept);
+    return Collections.unmodifiableList(kept);
   }
 
   /** Every element of one kind, named by {@code nameOf} (tool name, model, step name ...) for order assertions. */
   static <V> TraceSelection<V> of(AgentTrace trace, String kind, List<V> all, Function<V, TraceSpan> spanOf,
       Function<V, String> nameOf) {
-    List<V> elements = List.copyOf(all);
+    // the trace is immutable: a read-only view of its list is enough, a copy would cost a pass over every element
+    List<V> elements = Collections.unmodifiableList(all);
     return new TraceSelection<>(trace, kind, elements, spanOf, nameOf, List.of(), elements);
+  }
+
+  /** {@code TraceSelection.class} with its type argument, for {@code InstanceOfAssertFactory}s. */
+  @SuppressWarnings("unchecked")
+  static <V> Class<TraceSelection<V>> type() {
+    return (Class<TraceSelection<V>>) (Class<?>) TraceSelection.class;
   }
 
   TraceSelection<V> where(Criterion<V> criterion) {
@@ -74,11 +83,11 @@ public final class TraceSelection<V> {
   public List<String> names() {
     List<String> result = names;
     if (result == null) {
-      List<String> computed = new ArrayList<>(elements.size());
-      for (V element : elements) {
-        computed.add(nameOf.apply(element));
+      String[] computed = new String[elements.size()];
+      for (int i = 0; i < computed.length; i++) {
+        computed[i] = nameOf.apply(elements.get(i));
       }
-      result = List.copyOf(computed);
+      result = Collections.unmodifiableList(Arrays.asList(computed));
       names = result;
     }
     return result;
@@ -131,12 +140,12 @@ public final class TraceSelection<V> {
 
   /** The near-miss table of {@code candidate} against every condition. */
   NearMissTable nearMiss(V candidate) {
-    NearMissTable table = new NearMissTable(kind, spanOf(candidate));
+    List<NearMissTable.Row> rows = new ArrayList<>();
     for (Criterion<V> criterion : criteria) {
-      table.row(criterion.field(), criterion.expected(), criterion.actual().apply(candidate),
-          criterion.test().test(candidate));
+      rows.add(new NearMissTable.Row(criterion.field(), criterion.expected(), criterion.actual().apply(candidate),
+          criterion.test().test(candidate)));
     }
-    return table;
+    return new NearMissTable(kind, spanOf(candidate), rows);
   }
 
   @Override

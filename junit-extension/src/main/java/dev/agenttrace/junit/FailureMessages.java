@@ -1,5 +1,6 @@
 package dev.agenttrace.junit;
 
+import dev.agenttrace.assertions.TraceAssertionError;
 import dev.agenttrace.trace.AgentTrace;
 import dev.agenttrace.trace.UnfinishedSpan;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ final class FailureMessages {
     boolean hasTree = messageOf(failure).contains("\n" + TREE_HEADER);
     String traceText = traceSection(testName, hasTree ? null : trace, traceFile, reportFile);
     Throwable enriched;
-    if (failure.getClass() == AssertionFailedError.class) {
+    // TODO(lead): return typed.withOutputs(traceFile, reportFile) for a TraceAssertionError instead of rebuilding it
+    if (failure.getClass() == AssertionFailedError.class || failure instanceof TraceAssertionError) {
       AssertionFailedError original = (AssertionFailedError) failure;
       enriched = new AssertionFailedError(messageOf(original) + traceText,
           original.isExpectedDefined() ? original.getExpected().getValue() : null,

@@ -2,11 +2,13 @@ package dev.agenttrace.examples.assertions;
 
 import static dev.agenttrace.assertions.AgentTraceAssertions.assertThat;
 import static dev.agenttrace.assertions.AgentTraceAssertions.assertThatThrownBy;
+import static dev.agenttrace.assertions.AgentTraceAssertions.catchThrowableOfType;
 import static dev.agenttrace.trace.SegmentOutcome.COMPLETED;
 import static dev.agenttrace.trace.SegmentOutcome.WAITING;
 import static dev.agenttrace.trace.SpanConventions.GEN_AI_TOOL_NAME;
 
 import dev.agenttrace.assertions.SoftAgentTraceAssertions;
+import dev.agenttrace.assertions.TraceAssertionError;
 import dev.agenttrace.examples.flights.FlightBookingAgent;
 import dev.agenttrace.examples.orders.OrderWorkflow;
 import dev.agenttrace.examples.orders.OrderWorkflow.Order;
@@ -177,6 +179,23 @@ class AssertionVocabularyTest {
         .hasMessageContaining("Closest tool call: execute_tool get_weather")
         .hasMessageContaining("▶ execute_tool get_weather");
     // end::failure[]
+  }
+
+  @Test
+  void typedFailure(AgentHarness harness, LlmStub llm, ToolStubs tools) {
+    AgentTrace trace = weatherTrace(harness, llm, tools);
+    String toolSpan = trace.toolInvocations().get(0).span().spanId();
+    // tag::typed-failure[]
+    TraceAssertionError failure = catchThrowableOfType(TraceAssertionError.class,
+        () -> assertThat(trace).neverCalledTool("get_*"));
+    assertThat(failure.headline()).isEqualTo("""
+        Expecting tool 'get_*' never to be called
+        but it was called 1 time(s), first with {"city":"Paris","unit":"C"}""");
+    assertThat(failure.markedSpanId()).contains(toolSpan);            // the span in question, as data
+    assertThat(failure.trace()).containsSame(trace);
+    assertThat(failure.getExpected().getValue()).isEqualTo(0);        // expected / actual for the IDE diff
+    assertThat(failure.getActual().getValue()).isEqualTo(1);
+    // end::typed-failure[]
   }
 
   /** Side effects that always succeed. */

@@ -6,28 +6,30 @@ import dev.agenttrace.trace.UnfinishedSpan;
 import java.nio.file.Path;
 import org.opentest4j.AssertionFailedError;
 
-/** Builds the messages the extension adds to failing tests: the trace tree, and the list of spans left open. */
+/**
+ * Adds to a failing test what the extension knows: where its trace file and HTML report are and, for failures that
+ * do not already carry the trace, the trace as a tree; and builds the message for spans left open.
+ */
 final class FailureMessages {
-  /** How {@link AgentTrace#toTreeString()} begins: a message that contains it already shows the trace. */
-  private static final String TREE_HEADER = "AgentTrace: ";
-
   private FailureMessages() {}
 
   /**
-   * The failure to report for {@code failure}: a plain {@link AssertionError} or {@link AssertionFailedError} is
-   * rebuilt with the trace appended to its message (keeping expected/actual, cause and stack trace, so IDEs still
-   * show the diff); any other throwable is rethrown as is, with the trace attached as a suppressed exception.
+   * The failure to report for {@code failure}. An AgentTrace assertion failure ({@link TraceAssertionError}) already
+   * carries the trace with the span in question marked: it gets the paths of the trace file and report as data. A
+   * plain {@link AssertionError} or {@link AssertionFailedError} is rebuilt with the trace appended to its message
+   * (keeping expected/actual, cause and stack trace, so IDEs still show the diff); any other throwable is rethrown as
+   * is, with the trace attached as a suppressed exception.
    */
   static Throwable withTrace(Throwable failure, String testName, AgentTrace trace, Path traceFile, Path reportFile) {
+    if (failure instanceof TraceAssertionError typed) {
+      return typed.withOutputs(traceFile, reportFile);
+    }
     if (trace.isEmpty() && trace.unfinishedSpans().isEmpty()) {
       return failure;
     }
-    // AgentTrace's own assertions already print the tree, with the span in question marked: add only the paths
-    boolean hasTree = messageOf(failure).contains("\n" + TREE_HEADER);
-    String traceText = traceSection(testName, hasTree ? null : trace, traceFile, reportFile);
+    String traceText = traceSection(testName, trace, traceFile, reportFile);
     Throwable enriched;
-    // TODO(lead): return typed.withOutputs(traceFile, reportFile) for a TraceAssertionError instead of rebuilding it
-    if (failure.getClass() == AssertionFailedError.class || failure instanceof TraceAssertionError) {
+    if (failure.getClass() == AssertionFailedError.class) {
       AssertionFailedError original = (AssertionFailedError) failure;
       enriched = new AssertionFailedError(messageOf(original) + traceText,
           original.isExpectedDefined() ? original.getExpected().getValue() : null,
@@ -43,13 +45,6 @@ final class FailureMessages {
     for (Throwable suppressed : failure.getSuppressed()) {
       enriched.addSuppressed(suppressed);
     }
-    return enriched;
-  }
-
-  /** {@code failure} with the report's path appended to its message, keeping its stack trace. */
-  static AssertionError withReportPath(AssertionError failure, Path report) {
-    AssertionError enriched = new AssertionError(messageOf(failure) + "\nHTML report: " + report, failure.getCause());
-    enriched.setStackTrace(failure.getStackTrace());
     return enriched;
   }
 
@@ -76,14 +71,10 @@ final class FailureMessages {
     return message.append(traceSection(testName, trace, traceFile, reportFile)).toString();
   }
 
-  /**
-   * Where the trace was written and, unless {@code reportFile} is null, where its HTML report is; followed by the
-   * trace tree unless {@code trace} is null.
-   */
-  private static String traceSection(String testName, AgentTrace trace, Path traceFile, Path reportFile) {
+  /** Where the trace was written and, unless {@code reportFile} is null, where its HTML report is; then the tree. */
+  static String traceSection(String testName, AgentTrace trace, Path traceFile, Path reportFile) {
     return "\n\nTrace of " + testName + " (also written to " + traceFile
-        + (reportFile == null ? "" : "; HTML report: " + reportFile) + ")"
-        + (trace == null ? "" : ":\n" + trace.toTreeString());
+        + (reportFile == null ? "" : "; HTML report: " + reportFile) + "):\n" + trace.toTreeString();
   }
 
   private static String messageOf(Throwable failure) {

@@ -1,18 +1,18 @@
 package dev.agenttrace.junit;
 
+import dev.agenttrace.assertions.TraceAssertionError;
 import dev.agenttrace.golden.GoldenResult;
 import dev.agenttrace.report.HtmlReport;
 import dev.agenttrace.report.ReportIndex;
 import dev.agenttrace.report.ReportInfo;
 import dev.agenttrace.report.ReportSection;
 import dev.agenttrace.trace.AgentTrace;
-import dev.agenttrace.trace.TraceSpan;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.MultipleFailuresError;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -57,8 +57,7 @@ final class ReportSupport {
     if (failure != null) {
       info = info.withFailure(failure, null);
     } else if (fails) {
-      String message = describe(thrown.get(), identity.displayName());
-      info = info.withFailure(message, markedSpan(message, trace));
+      info = info.withFailure(describe(thrown.get(), identity.displayName()), markedSpan(thrown.get()).orElse(null));
     } else {
       info = info.withStatus(aborted ? ReportInfo.Status.ABORTED : ReportInfo.Status.PASSED);
     }
@@ -76,31 +75,33 @@ final class ReportSupport {
         .getOrComputeIfAbsent(directory.toString(), key -> new RunIndex(directory), RunIndex.class);
   }
 
-  /** The failure as shown on top of the report: type and message, without the trace the extension appended. */
+  /**
+   * The failure as shown on top of the report: its type and message. An AgentTrace assertion failure shows its
+   * headline and near-miss table (the report shows the trace itself); any other failure its message without the
+   * trace the extension appended.
+   */
   static String describe(Throwable failure, String displayName) {
+    if (failure instanceof TraceAssertionError typed) {
+      String nearMiss = typed.nearMiss().map(table -> "\n\n" + table.render()).orElse("");
+      return failure.getClass().getName() + ": " + typed.headline().strip() + nearMiss;
+    }
     String message = failure.getMessage() == null ? "" : failure.getMessage();
     int trace = message.indexOf("\n\nTrace of " + displayName + " (also written to ");
     return failure.getClass().getName() + ": " + (trace < 0 ? message : message.substring(0, trace)).strip();
   }
 
   /**
-   * The span an assertion message marks ({@code ▶ … ◀ here} in its trace tree), found by rendering the tree with
-   * each candidate of the same name marked; {@code null} when there is no mark or no span matches.
+   * The span the failure marks: that of an AgentTrace assertion failure, or of the first one among the failures
+   * collected by soft assertions.
    */
-  static String markedSpan(String message, AgentTrace trace) {
-    String marked = message.lines().filter(line -> line.contains("▶ ") && line.endsWith("◀ here"))
-        .map(line -> line.substring(line.indexOf("▶ "))).findFirst().orElse(null);
-    if (marked == null) {
-      return null;
+  static Optional<String> markedSpan(Throwable failure) {
+    if (failure instanceof TraceAssertionError typed) {
+      return typed.markedSpanId();
     }
-    List<TraceSpan> candidates = new ArrayList<>();
-    for (TraceSpan span : trace.spans()) {
-      if (marked.startsWith("▶ " + span.name()) && candidates.size() < 50) {
-        candidates.add(span);
-      }
+    if (failure instanceof MultipleFailuresError multiple) {
+      return multiple.getFailures().stream().map(ReportSupport::markedSpan).flatMap(Optional::stream).findFirst();
     }
-    return candidates.stream().filter(span -> trace.toTreeString(span.spanId()).contains(marked))
-        .map(TraceSpan::spanId).findFirst().orElse(null);
+    return Optional.empty();
   }
 
   /** The reports of one test run, written as the index when JUnit closes the root store at the end of the run. */

@@ -4,6 +4,7 @@ import static dev.agenttrace.junit.TestKit.onlyFailure;
 import static dev.agenttrace.junit.TestKit.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agenttrace.assertions.TraceAssertionError;
 import dev.agenttrace.capture.TraceCapture;
 import dev.agenttrace.runtime.AgentHarness;
 import dev.agenttrace.runtime.VirtualClock;
@@ -118,12 +119,16 @@ class AgentTraceExtensionTest {
   void aTraceAssertionFailureShowsItsMarkedTreeOnceAndWhereTheTraceAndReportAre() {
     Throwable failure = onlyFailure(run(FailsATraceAssertion.class));
 
+    assertThat(failure).isInstanceOf(TraceAssertionError.class);
+    TraceAssertionError typed = (TraceAssertionError) failure;
+    assertThat(typed.traceFile()).get().asString().endsWith("neverCallsTheTool.trace.txt");
+    assertThat(typed.reportFile()).get().asString().endsWith("neverCallsTheTool.html");
+    assertThat(typed.markedSpanId()).isPresent();
     assertThat(failure.getMessage())
         .contains("Expecting tool 'lookup' never to be called")
         .contains("▶ execute_tool lookup")
-        .contains("Trace of neverCallsTheTool(AgentHarness, LlmStub, ToolStubs) (also written to ")
-        .contains("neverCallsTheTool.trace.txt; HTML report: ")
-        .contains("neverCallsTheTool.html)");
+        .contains("Trace file: " + typed.traceFile().get())
+        .contains("HTML report: " + typed.reportFile().get());
     assertThat(failure.getMessage().split("\nAgentTrace: ", -1)).as("the tree is printed once").hasSize(2);
   }
 

@@ -38,6 +38,30 @@ class ReportSupportTest {
   }
 
   @AgentTest
+  static class FailsSoftly {
+    @Test
+    void collectsTwoFailures(AgentHarness harness, LlmStub llm) {
+      llm.whenAnyRequest().replyWithText("hello");
+      AgentTrace trace = harness.run(Agents.oneShot(), "hi").trace();
+      dev.agenttrace.assertions.SoftAgentTraceAssertions.assertSoftly(softly -> {
+        softly.assertThat(trace).hasToolCallCount(1);
+        softly.assertThat(trace).llmCall(0).hasOutputText("goodbye");
+      });
+    }
+  }
+
+  @Test
+  void aSoftAssertionFailureMarksTheSpanOfTheFirstTraceAssertionThatMarksOne() throws Exception {
+    runWith(FailsSoftly.class, "always");
+
+    String report = Files.readString(dir.resolve(FailsSoftly.class.getName()).resolve("collectsTwoFailures.html"));
+    java.util.regex.Matcher marked = java.util.regex.Pattern.compile("\"failedSpan\":\"([0-9a-f]{16})\"")
+        .matcher(report);
+    assertThat(marked.find()).as("the report names the marked span").isTrue();
+    assertThat(report).contains("{\"id\":\"" + marked.group(1) + "\",\"p\":0,\"n\":\"chat gpt-4o\"");
+  }
+
+  @AgentTest
   static class NoSpans {
     @Test
     void doesNothing() {}
@@ -57,16 +81,22 @@ class ReportSupportTest {
     Path failed = classDir.resolve("failsOnAMarkedSpan.html");
     assertThat(passed).exists();
     assertThat(failed).exists();
-    assertThat(Files.readString(failed)).contains("\"status\":\"failed\"")
-        .contains("\"failure\":\"org.opentest4j.AssertionFailedError: Expecting the LLM call to reply")
-        .containsPattern("\"failedSpan\":\"[0-9a-f]{16}\"").doesNotContain("(also written to");
+    String failedReport = Files.readString(failed);
+    assertThat(failedReport).contains("\"status\":\"failed\"")
+        .contains("\"failure\":\"dev.agenttrace.assertions.TraceAssertionError: Expecting the LLM call to reply")
+        .doesNotContain("(also written to");
+    java.util.regex.Matcher marked = java.util.regex.Pattern.compile("\"failedSpan\":\"([0-9a-f]{16})\"")
+        .matcher(failedReport);
+    assertThat(marked.find()).as("the report names the marked span").isTrue();
+    assertThat(failedReport).as("the marked span is the LLM call the assertion failed on")
+        .contains("{\"id\":\"" + marked.group(1) + "\",\"p\":0,\"n\":\"chat gpt-4o\"");
     assertThat(Files.readString(passed)).contains("\"status\":\"passed\"");
     assertThat(results.allEvents().reportingEntryPublished().stream()
         .map(event -> event.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
         .filter(entry -> entry.containsKey(ReportSupport.REPORT_ENTRY))
         .map(entry -> entry.get(ReportSupport.REPORT_ENTRY)))
         .containsExactlyInAnyOrder(passed.toString(), failed.toString());
-    assertThat(onlyFailure(results)).hasMessageContaining("; HTML report: " + failed + ")");
+    assertThat(onlyFailure(results)).hasMessageContaining("HTML report: " + failed);
 
     String index = Files.readString(dir.resolve("index.html"));
     assertThat(index).contains("2 agent tests, 1 failed")

@@ -3,6 +3,7 @@ package dev.agenttrace.runtime;
 import dev.agenttrace.llm.LlmClient;
 import dev.agenttrace.llm.ToolExecutor;
 import dev.agenttrace.trace.AgentTrace;
+import dev.agenttrace.trace.TraceSource;
 import dev.agenttrace.trace.WaitKind;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * The durable test runtime: runs agents deterministically in the JVM — each wait ends an execution segment span,
@@ -163,12 +163,15 @@ public final class AgentHarness {
     private RootTraceIds rootTraceIds;
     private VirtualClock clock = VirtualClock.create();
     private Journal journal = new InMemoryJournal();
-    private Supplier<AgentTrace> traces = AgentTrace::empty;
+    private TraceSource traces = AgentTrace::empty;
 
     private Builder() {}
 
-    /** Where {@link AgentRun#trace()} reads the captured spans from; AgentTrace's capture provides it. */
-    public Builder traces(Supplier<AgentTrace> source) {
+    /**
+     * Where {@link AgentRun#trace()} reads the captured spans from: the test's spans ({@code TestSpans}) or its
+     * {@code TraceCapture}. Without one, runs answer the empty trace.
+     */
+    public Builder traces(TraceSource source) {
       this.traces = Objects.requireNonNull(source, "source");
       return this;
     }

@@ -156,11 +156,12 @@ public final class AgentRun<O> {
 
   /**
    * The spans of this run so far — every span of the traces its segments belong to — as captured by the harness's
-   * trace source (in an {@code @AgentTest}, the test's capture). Empty when the harness has no trace source.
+   * trace source (in an {@code @AgentTest}, the test's spans). The test's own trace when the run's traces are all
+   * of it; empty when the harness has no trace source.
    */
   public AgentTrace trace() {
     List<String> ids = traceIds();
-    return services.traces().get().restrictedToTraces(ids);
+    return services.traces().trace().restrictedToTraces(ids);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.agenttrace.runtime;
 
 import dev.agenttrace.llm.LlmClient;
 import dev.agenttrace.llm.ToolExecutor;
+import dev.agenttrace.trace.SpanWriter;
 import dev.agenttrace.trace.TraceSource;
 
 /** What every run of one harness shares: the ports, the span writer, the clock and the journal. */

@@ -1,19 +1,30 @@
 package dev.agenttrace;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.Tracer;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * The package layering of harness-core, enforced: {@code llm ← trace ← capture ← runtime ← assertions}, and
  * {@code golden} and {@code report} on top of {@code trace} with nothing depending on them; no cycles between packages;
- * no main code on JUnit; {@code GlobalOpenTelemetry} only in the opt-in installer.
+ * no main code on JUnit; {@code GlobalOpenTelemetry} only in the opt-in installer; convention spans started, written
+ * and ended only by the one span writer ({@code trace.SpanWriter} and its handles).
  */
 class ArchitectureTest {
   private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
@@ -61,4 +72,31 @@ class ArchitectureTest {
         .orShould().dependOnClassesThat().haveFullyQualifiedName("io.opentelemetry.api.GlobalOpenTelemetry")
         .allowEmptyShould(true).check(MAIN_CLASSES);
   }
+
+  @Test
+  void onlyTheSpanWriterStartsAndWritesSpans() {
+    noClasses().that(are(not(SPAN_WRITER)))
+        .should().callMethodWhere(WRITES_A_SPAN)
+        .because("every convention span is started, written and ended by trace.SpanWriter and its handles "
+            + "(DESIGN §3, one writer)")
+        .check(MAIN_CLASSES);
+    assertThat(noClasses().that(are(SPAN_WRITER)).should().callMethodWhere(WRITES_A_SPAN)
+        .evaluate(MAIN_CLASSES).hasViolation()).as("the rule recognises the writer's own span calls").isTrue();
+  }
+
+  /** The span writer of dev.agenttrace.trace: the facade and the handles it returns. */
+  static final DescribedPredicate<JavaClass> SPAN_WRITER = DescribedPredicate.describe("the span writer",
+      type -> type.getPackageName().equals("dev.agenttrace.trace")
+          && type.getName().matches(".*\\.(SpanWriter|WrittenSpan|OperationSpan|SegmentSpan|ChatSpan|ToolSpan"
+              + "|StepSpan)(\\$.*)?"));
+
+  /** A call that starts a span or writes to one (names, attributes, events, links, status, end). */
+  static final DescribedPredicate<JavaMethodCall> WRITES_A_SPAN = DescribedPredicate.describe(
+      "starts a span or writes to one", call -> {
+        JavaClass owner = call.getTarget().getOwner();
+        boolean spanType = owner.isAssignableTo(Tracer.class) || owner.isAssignableTo(SpanBuilder.class)
+            || owner.isAssignableTo(Span.class);
+        return spanType && Set.of("spanBuilder", "startSpan", "setAttribute", "setAllAttributes", "addEvent",
+            "addLink", "setStatus", "recordException", "updateName", "end").contains(call.getName());
+      });
 }

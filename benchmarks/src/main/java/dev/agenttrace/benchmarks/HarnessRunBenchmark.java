@@ -19,7 +19,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>Baseline {@link #plainLoop}: the same agent logic calling {@code LlmStub} and {@code ToolStubs} directly — no
  * harness, no tracing. Compared: {@link #harnessNoopOtel} (journal and replay only), {@link #harnessWithCapture}
- * (wired like {@code @AgentTest}, plus the {@code capture.trace()} snapshot a test asserts on) and
+ * (wired like {@code @AgentTest}, plus the {@code run.trace()} snapshot a test asserts on) and
  * {@link #harnessFreshPerTest} (everything a test scope creates — clock, capture SDK, stubs and their script,
  * harness — built and closed for every run).
  *

@@ -1,9 +1,11 @@
 package dev.agenttrace.benchmarks;
 
+import dev.agenttrace.capture.TestSpans;
 import dev.agenttrace.capture.TraceCapture;
 import dev.agenttrace.llm.Message;
 import dev.agenttrace.llm.ToolCall;
 import dev.agenttrace.runtime.AgentHarness;
+import dev.agenttrace.runtime.AgentRun;
 import dev.agenttrace.runtime.VirtualClock;
 import dev.agenttrace.stubs.LlmStub;
 import dev.agenttrace.stubs.ToolStubs;
@@ -14,7 +16,7 @@ import java.util.List;
 /**
  * What one weather-agent test owns: a virtual clock, the scripted stubs of the README's example and, depending on
  * the {@link Wiring}, no harness, a harness on the no-op OpenTelemetry, or a harness wired to a {@link TraceCapture}
- * exactly as the JUnit extension's test scope wires it.
+ * exactly as the JUnit extension's test scope wires it (the test's {@link TestSpans} as the harness's trace source).
  */
 final class WeatherFixture implements AutoCloseable {
   static final String QUESTION = "What's the weather in Paris?";
@@ -31,6 +33,7 @@ final class WeatherFixture implements AutoCloseable {
   private final LlmStub llm = LlmStub.builder().sleeper(clock::advance).build();
   private final ToolStubs tools = ToolStubs.builder().sleeper(clock::advance).build();
   private final TraceCapture capture;
+  private final TestSpans spans;
   private final AgentHarness harness;
 
   WeatherFixture(Wiring wiring) {
@@ -38,6 +41,7 @@ final class WeatherFixture implements AutoCloseable {
     llm.whenLastMessageIsToolResult("get_weather").replyWithText(ANSWER);
     tools.stub("get_weather").returns("{\"tempC\":18,\"sky\":\"sunny\"}");
     capture = wiring == Wiring.HARNESS_WITH_CAPTURE ? TraceCapture.builder().clock(clock).build() : null;
+    spans = capture == null ? null : TestSpans.of(capture);
     if (wiring == Wiring.PLAIN) {
       harness = null;
     } else {
@@ -45,7 +49,7 @@ final class WeatherFixture implements AutoCloseable {
       if (capture != null) {
         builder.openTelemetry(capture.openTelemetry())
             .rootTraceIds(capture::withRootTraceId)
-            .traces(capture::trace);
+            .traces(spans);
       }
       harness = builder.build();
     }
@@ -62,12 +66,13 @@ final class WeatherFixture implements AutoCloseable {
   }
 
   /**
-   * One run through the harness, then the {@link AgentTrace} snapshot a test asserts on. The capture is reset
-   * afterwards so the next run starts empty.
+   * One run through the harness, then the {@link AgentTrace} snapshot a test asserts on ({@code run.trace()}, which
+   * is the test's trace). The capture is reset afterwards so the next run starts empty.
    */
   Outcome runAndSnapshot() {
-    String answer = runHarness();
-    AgentTrace trace = capture.trace();
+    AgentRun<String> run = harness.run(AGENT, QUESTION);
+    String answer = run.output();
+    AgentTrace trace = run.trace();
     capture.reset();
     return new Outcome(answer, trace);
   }

@@ -1,6 +1,7 @@
 package dev.agenttrace.capture;
 
 import dev.agenttrace.trace.AgentTrace;
+import dev.agenttrace.trace.TraceSource;
 import dev.agenttrace.trace.UnfinishedSpan;
 import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.context.Context;
@@ -15,11 +16,12 @@ import java.util.concurrent.Callable;
  * context reaches), the descendants of those spans, and the spans of trace ids registered to it. Close it at the end
  * of the test; afterwards nothing more is attributed to it.
  */
-public final class CaptureScope implements AutoCloseable {
+public final class CaptureScope implements TraceSource, AutoCloseable {
   private final String name;
   private final ContextKey<CaptureScope> key;
   private final ScopeRoutingProcessor router;
   private final SpanSink sink;
+  private final TestSpans spans;
   private volatile boolean closed;
 
   CaptureScope(String name, ContextKey<CaptureScope> key, ScopeRoutingProcessor router, boolean recordStartSites) {
@@ -27,6 +29,7 @@ public final class CaptureScope implements AutoCloseable {
     this.key = key;
     this.router = router;
     this.sink = new SpanSink(recordStartSites);
+    this.spans = TestSpans.of(sink);
   }
 
   public String name() {
@@ -68,8 +71,9 @@ public final class CaptureScope implements AutoCloseable {
   }
 
   /** A snapshot of the spans attributed to this scope, finished and still open. */
+  @Override
   public AgentTrace trace() {
-    return sink.trace();
+    return spans.trace();
   }
 
   public List<UnfinishedSpan> unfinishedSpans() {
@@ -80,11 +84,12 @@ public final class CaptureScope implements AutoCloseable {
     return closed;
   }
 
-  /** Stops attributing spans to this scope; what it captured stays readable. */
+  /** Stops attributing spans to this scope; what it captured stays readable, as it was at this moment. */
   @Override
   public void close() {
     closed = true;
     router.forget(this);
+    sink.freeze();
   }
 
   SpanSink sink() {

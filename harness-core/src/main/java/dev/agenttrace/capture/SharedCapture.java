@@ -22,12 +22,14 @@ public final class SharedCapture implements AutoCloseable {
   private final ContextKey<CaptureScope> scopeKey = ContextKey.named("agenttrace.capture-scope");
   private final boolean recordStartSites;
   private final SpanSink unattributed;
+  private final TestSpans unattributedSpans;
   private final ScopeRoutingProcessor router;
   private final OpenTelemetrySdk sdk;
 
   private SharedCapture(boolean recordStartSites) {
     this.recordStartSites = recordStartSites;
     this.unattributed = new SpanSink(recordStartSites);
+    this.unattributedSpans = TestSpans.of(unattributed);
     this.router = new ScopeRoutingProcessor(scopeKey, unattributed);
     this.sdk = CaptureSdk.build(Clock.getDefault(), Resource.getDefault(), IdGenerator.random(),
         new OwnedPropagators(this), router);
@@ -68,7 +70,7 @@ public final class SharedCapture implements AutoCloseable {
 
   /** The spans no scope claimed (started outside any scope's context and unrelated to its spans and traces). */
   public AgentTrace unattributedSpans() {
-    return unattributed.trace();
+    return unattributedSpans.trace();
   }
 
   /**

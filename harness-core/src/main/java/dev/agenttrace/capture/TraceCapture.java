@@ -1,15 +1,13 @@
 package dev.agenttrace.capture;
 
 import dev.agenttrace.trace.AgentTrace;
+import dev.agenttrace.trace.TraceSource;
 import dev.agenttrace.trace.UnfinishedSpan;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.resources.Resource;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -27,18 +25,17 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  */
-public final class TraceCapture implements AutoCloseable {
-  private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
-  private final OpenSpanTracker openSpans;
+public final class TraceCapture implements TraceSource, AutoCloseable {
+  private final SpanSink sink;
+  private final TestSpans spans;
   private final RootTraceIdGenerator idGenerator = new RootTraceIdGenerator();
   private final OpenTelemetrySdk sdk;
-  private volatile AgentTrace finalTrace;
+  private boolean closed;
 
   private TraceCapture(Builder builder) {
-    this.openSpans = new OpenSpanTracker(builder.recordStartSites);
-    // exporter first: an ending span is exported before it leaves the open set, so a snapshot never misses it
-    this.sdk = CaptureSdk.build(builder.clock, builder.resource, idGenerator,
-        SimpleSpanProcessor.create(exporter), openSpans);
+    this.sink = new SpanSink(builder.recordStartSites);
+    this.spans = TestSpans.of(sink);
+    this.sdk = CaptureSdk.build(builder.clock, builder.resource, idGenerator, sink);
   }
 
   /** A capture with the system clock, no start-site recording (unless the system property asks) and default resource. */
@@ -59,27 +56,23 @@ public final class TraceCapture implements AutoCloseable {
     return sdk.getTracer(instrumentationScopeName);
   }
 
-  /** A snapshot of everything captured so far: finished spans and the spans still open. */
+  /**
+   * A snapshot of everything captured so far: finished spans and the spans still open. Built once and returned
+   * again while no span starts or ends; to join a shared scope's spans, use {@link TestSpans}.
+   */
+  @Override
   public AgentTrace trace() {
-    AgentTrace closed = finalTrace;
-    if (closed != null) {
-      return closed;
-    }
-    // open spans first, then finished ones: a span ending in between shows up finished, never nowhere
-    List<UnfinishedSpan> unfinished = openSpans.unfinishedSpans();
-    List<SpanData> finished = exporter.getFinishedSpanItems();
-    return AgentTrace.of(finished, unfinished);
+    return spans.trace();
   }
 
   /** The spans started and not yet ended. */
   public List<UnfinishedSpan> unfinishedSpans() {
-    AgentTrace closed = finalTrace;
-    return closed != null ? closed.unfinishedSpans() : openSpans.unfinishedSpans();
+    return sink.unfinishedSpans();
   }
 
   /** Forgets the finished spans captured so far; spans still open stay tracked. */
   public void reset() {
-    exporter.reset();
+    sink.reset();
   }
 
   /**
@@ -94,10 +87,15 @@ public final class TraceCapture implements AutoCloseable {
   /** Takes a final snapshot (still returned by {@link #trace()}) and shuts the SDK down. Idempotent. */
   @Override
   public synchronized void close() {
-    if (finalTrace == null) {
-      finalTrace = trace();
+    if (!closed) {
+      closed = true;
+      sink.freeze();
       sdk.close();
     }
+  }
+
+  SpanSink sink() {
+    return sink;
   }
 
   /** Configures a {@link TraceCapture}. */

@@ -1,14 +1,16 @@
 package dev.agenttrace.golden;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Re-serializes recorded JSON (tool arguments, tool results, step results) canonically: object keys sorted, so
@@ -16,7 +18,8 @@ import java.util.Map;
  * text.
  */
 final class CanonicalJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Reads JSON straight into objects that keep their keys sorted, instead of reading and then sorting a copy. */
+  private static final ObjectReader SORTED_READER = new ObjectMapper().reader().with(new SortedNodeFactory());
 
   private CanonicalJson() {}
 
@@ -28,8 +31,8 @@ final class CanonicalJson {
     String trimmed = text.strip();
     if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
       try {
-        return sorted(MAPPER.readTree(trimmed));
-      } catch (JsonProcessingException notJson) {
+        return SORTED_READER.readTree(trimmed);
+      } catch (IOException notJson) {
         // keep it as text
       }
     }
@@ -51,5 +54,15 @@ final class CanonicalJson {
       return copy;
     }
     return node;
+  }
+
+  /** Creates objects backed by a sorted map, so parsed objects iterate their keys in order. */
+  private static final class SortedNodeFactory extends JsonNodeFactory {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public ObjectNode objectNode() {
+      return new ObjectNode(this, new TreeMap<>());
+    }
   }
 }

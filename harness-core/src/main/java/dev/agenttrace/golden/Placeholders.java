@@ -28,6 +28,11 @@ final class Placeholders {
     return START + name + MIDDLE + value.replace(START, ' ').replace(MIDDLE, ' ').replace(END, ' ') + END;
   }
 
+  /** Whether {@code text} holds a marker. */
+  static boolean isMarked(String text) {
+    return text.indexOf(START) >= 0;
+  }
+
   /** {@code text} with markers collapsed to their un-numbered name ({@code <uuid>}), for ordering. */
   static String collapse(String text) {
     return text.indexOf(START) < 0 ? text : MARKER.matcher(text).replaceAll(result -> "<" + result.group(1) + ">");

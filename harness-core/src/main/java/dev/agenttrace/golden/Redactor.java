@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agenttrace.trace.Secrets;
-import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * Removes what must not reach a golden file, span by span: the user's selector redactions and value matchers, then
  * secrets (API keys such as {@code sk-…} and {@code sk-ant-…}, bearer tokens, Authorization and API-key header
  * values, values of secret-named JSON fields) which become {@code <secret>}, then the user's regex redactions, then
- * UUIDs, ISO-8601 timestamps and hex span/trace ids, which become numbered placeholders.
+ * UUIDs, ISO-8601 timestamps and hex span/trace ids, which become numbered placeholders. The instance built from
+ * the rules is shared and immutable; {@link #forDocument()} gives the one-document redactor that remembers what it
+ * already worked out (which names are secret, what each text becomes) and whether it marked any placeholder.
  */
 final class Redactor {
   static final String SECRET = "<secret>";
@@ -27,10 +29,31 @@ final class Redactor {
 
   private final List<SelectorRule> selectorRules;
   private final List<RegexRule> regexRules;
+  /** Per document only (null in the shared instance): secret-name answers and scrubbed texts, by input. */
+  private final Map<String, Boolean> secretNames;
+  private final Map<String, String> scrubbedTexts;
+  private boolean marked;
 
   Redactor(List<SelectorRule> selectorRules, List<RegexRule> regexRules) {
-    this.selectorRules = List.copyOf(selectorRules);
-    this.regexRules = List.copyOf(regexRules);
+    this(List.copyOf(selectorRules), List.copyOf(regexRules), null, null);
+  }
+
+  private Redactor(List<SelectorRule> selectorRules, List<RegexRule> regexRules, Map<String, Boolean> secretNames,
+      Map<String, String> scrubbedTexts) {
+    this.selectorRules = selectorRules;
+    this.regexRules = regexRules;
+    this.secretNames = secretNames;
+    this.scrubbedTexts = scrubbedTexts;
+  }
+
+  /** A redactor with these rules for one document, on one thread: it remembers its answers. */
+  Redactor forDocument() {
+    return new Redactor(selectorRules, regexRules, new HashMap<>(), new HashMap<>());
+  }
+
+  /** Whether this document redactor may have marked a placeholder (a selector rule ran, or a text got a marker). */
+  boolean markedPlaceholders() {
+    return marked;
   }
 
   /** A redaction of the values a selector points at, to {@code <name-N>}, or a matcher check. */
@@ -41,6 +64,7 @@ final class Redactor {
 
   /** Redacts one span's fields in place (its children are redacted separately). */
   void redact(ObjectNode span) {
+    marked |= !selectorRules.isEmpty();
     for (SelectorRule rule : selectorRules) {
       rule.selector().apply(span, value -> rule.matcher() == null
           ? text(Placeholders.mark(rule.placeholder(), value.isTextual() ? value.asText() : value.toString()))
@@ -57,35 +81,63 @@ final class Redactor {
       return scrubbed.equals(text) ? node : text(scrubbed);
     }
     if (node instanceof ObjectNode object) {
-      List<String> names = new ArrayList<>();
-      Iterator<String> iterator = object.fieldNames();
-      iterator.forEachRemaining(names::add);
-      for (String name : names) {
-        JsonNode value = object.get(name);
-        boolean secretName = Secrets.isSecretName(name);
-        object.set(name, secretName && value.isValueNode() && !value.isNull() ? text(SECRET) : scrub(value));
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
+        String name = field.getKey();
+        JsonNode value = field.getValue();
+        boolean secretName = secretNames == null ? Secrets.isSecretName(name)
+            : secretNames.computeIfAbsent(name, Secrets::isSecretName);
+        JsonNode scrubbed = secretName && value.isValueNode() && !value.isNull() ? text(SECRET) : scrub(value);
+        if (scrubbed != value) {
+          field.setValue(scrubbed);
+        }
       }
     } else if (node instanceof ArrayNode array) {
       for (int index = 0; index < array.size(); index++) {
-        array.set(index, scrub(array.get(index)));
+        JsonNode element = array.get(index);
+        JsonNode scrubbed = scrub(element);
+        if (scrubbed != element) {
+          array.set(index, scrubbed);
+        }
       }
     }
     return node;
   }
 
   String scrubText(String text) {
+    if (scrubbedTexts == null) {
+      return scrubbedText(text);
+    }
+    String scrubbed = scrubbedTexts.get(text);
+    if (scrubbed == null) {
+      scrubbed = scrubbedText(text);
+      scrubbedTexts.put(text, scrubbed);
+      marked |= Placeholders.isMarked(scrubbed);
+    }
+    return scrubbed;
+  }
+
+  private String scrubbedText(String text) {
     String result = Secrets.redact(text, SECRET);
     for (RegexRule rule : regexRules) {
       result = rule.pattern().matcher(result)
           .replaceAll(match -> Matcher.quoteReplacement(Placeholders.mark(rule.placeholder(),
               match.group())));
     }
-    if (result.length() < 16 || result.chars().noneMatch(Character::isDigit) && result.indexOf('-') < 0) {
+    if (result.length() < 16) {
       return result;
     }
-    result = mark(result, UUID, "uuid");
-    result = mark(result, TIMESTAMP, "timestamp");
-    return mark(result, HEX_ID, "id");
+    IdShapes shapes = IdShapes.of(result);
+    if (shapes.mayHoldUuid()) {
+      String withMarks = mark(result, UUID, "uuid");
+      shapes = withMarks.equals(result) ? shapes : IdShapes.of(withMarks);
+      result = withMarks;
+    }
+    if (shapes.mayHoldTimestamp()) {
+      String withMarks = mark(result, TIMESTAMP, "timestamp");
+      shapes = withMarks.equals(result) ? shapes : IdShapes.of(withMarks);
+      result = withMarks;
+    }
+    return shapes.mayHoldHexId() ? mark(result, HEX_ID, "id") : result;
   }
 
   private static String mark(String text, Pattern pattern, String name) {

@@ -16,6 +16,7 @@ import dev.agenttrace.trace.LlmCall;
 import dev.agenttrace.trace.Segment;
 import dev.agenttrace.trace.SpanCategory;
 import dev.agenttrace.trace.SpanConventions;
+import dev.agenttrace.trace.SpanView;
 import dev.agenttrace.trace.Step;
 import dev.agenttrace.trace.ToolInvocation;
 import dev.agenttrace.trace.TraceError;
@@ -26,7 +27,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -43,18 +43,10 @@ final class SpanContent {
       "(?i)(^(thread|host|process|os|server|client|network|net|peer|telemetry|service\\.instance|code)\\.)"
           + "|([._]id$)|duration|_ms$|_ns$|time");
 
-  private final Map<String, Segment> segments;
-  private final Map<String, LlmCall> llmCalls;
-  private final Map<String, ToolInvocation> tools;
-  private final Map<String, Step> steps;
-  private final Map<String, TraceError> errors;
+  private final AgentTrace trace;
 
   SpanContent(AgentTrace trace) {
-    this.segments = bySpan(trace.segments(), Segment::span);
-    this.llmCalls = bySpan(trace.llmCalls(), LlmCall::span);
-    this.tools = bySpan(trace.toolInvocations(), ToolInvocation::span);
-    this.steps = bySpan(trace.steps(), Step::span);
-    this.errors = bySpan(trace.errors(), TraceError::span);
+    this.trace = trace;
   }
 
   /** The kind of a span as golden files name it: {@code agent_segment}, {@code llm_call} … */
@@ -66,26 +58,25 @@ final class SpanContent {
     ObjectNode node = JSON.objectNode();
     node.put("kind", kind(span.category()));
     node.put("name", span.name());
-    String id = span.spanId();
-    if (segments.containsKey(id)) {
-      segment(node, segments.get(id));
-    } else if (llmCalls.containsKey(id)) {
-      llmCall(node, llmCalls.get(id));
-    } else if (tools.containsKey(id)) {
-      tool(node, tools.get(id));
-    } else if (steps.containsKey(id)) {
-      step(node, steps.get(id));
+    SpanView view = trace.viewOf(span.spanId()).orElse(null);
+    if (view instanceof Segment segment) {
+      segment(node, segment);
+    } else if (view instanceof LlmCall call) {
+      llmCall(node, call);
+    } else if (view instanceof ToolInvocation tool) {
+      tool(node, tool);
+    } else if (view instanceof Step step) {
+      step(node, step);
     } else {
       attributes(node, span);
     }
-    TraceError error = errors.get(id);
-    if (error != null) {
+    TraceError.of(span).ifPresent(error -> {
       ObjectNode failure = node.putObject("error");
       failure.put("type", error.type());
       if (!error.message().isEmpty()) {
         failure.put("message", error.message());
       }
-    }
+    });
     return node;
   }
 
@@ -240,9 +231,5 @@ final class SpanContent {
     ObjectNode tokens = node.putObject("usage");
     tokens.put("input_tokens", usage.inputTokens());
     tokens.put("output_tokens", usage.outputTokens());
-  }
-
-  private static <T> Map<String, T> bySpan(List<T> views, Function<T, TraceSpan> span) {
-    return views.stream().collect(Collectors.toMap(view -> span.apply(view).spanId(), view -> view, (a, b) -> a));
   }
 }

@@ -33,6 +33,7 @@ final class TraceNormalizer {
 
   /** The document of {@code trace}, placeholders numbered. */
   ObjectNode document(AgentTrace trace) {
+    Redactor redactor = this.redactor.forDocument();
     SpanContent content = new SpanContent(trace);
     ObjectNode document = JSON.objectNode();
     document.put("format", GoldenTraces.FORMAT);
@@ -41,7 +42,7 @@ final class TraceNormalizer {
       trace.executions().forEach(execution -> executions.add(redactor.scrub(execution(execution))));
     }
     ArrayNode spans = document.putArray("spans");
-    ordered(trace.roots().stream().map(root -> node(root, content)).toList())
+    ordered(trace.roots().stream().map(root -> node(root, content, redactor)).toList())
         .forEach(node -> spans.add(node.toJson()));
     if (!trace.unfinishedSpans().isEmpty()) {
       ArrayNode open = document.putArray("unfinished");
@@ -54,7 +55,7 @@ final class TraceNormalizer {
       total.put("input_tokens", usage.inputTokens());
       total.put("output_tokens", usage.outputTokens());
     }
-    return (ObjectNode) new Placeholders().number(document);
+    return redactor.markedPlaceholders() ? (ObjectNode) new Placeholders().number(document) : document;
   }
 
   private static ObjectNode execution(Execution execution) {
@@ -66,10 +67,10 @@ final class TraceNormalizer {
     return node;
   }
 
-  private SpanNode node(TraceSpan span, SpanContent content) {
+  private static SpanNode node(TraceSpan span, SpanContent content, Redactor redactor) {
     ObjectNode fields = content.of(span);
     redactor.redact(fields);
-    List<SpanNode> children = ordered(span.children().stream().map(child -> node(child, content)).toList());
+    List<SpanNode> children = ordered(span.children().stream().map(child -> node(child, content, redactor)).toList());
     return new SpanNode(fields, span.startEpochNanos(), span.endEpochNanos(), children);
   }
 

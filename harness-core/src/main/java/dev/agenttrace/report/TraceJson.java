@@ -15,6 +15,7 @@ import dev.agenttrace.trace.LlmCall;
 import dev.agenttrace.trace.ResumeInfo;
 import dev.agenttrace.trace.Segment;
 import dev.agenttrace.trace.SpanConventions;
+import dev.agenttrace.trace.SpanView;
 import dev.agenttrace.trace.Step;
 import dev.agenttrace.trace.ToolInvocation;
 import dev.agenttrace.trace.TraceError;
@@ -29,6 +30,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +54,7 @@ final class TraceJson {
   private final ReportInfo info;
   private final ReportText text;
   private final Map<String, Integer> indexBySpanId = new HashMap<>();
-  private final Map<String, Integer> executionBySegmentId = new HashMap<>();
+  private final Map<Execution, Integer> executionIndex = new IdentityHashMap<>();
   private final long origin;
   private JsonGenerator json;
 
@@ -66,9 +68,7 @@ final class TraceJson {
     }
     List<Execution> executions = trace.executions();
     for (int i = 0; i < executions.size(); i++) {
-      for (Segment segment : executions.get(i).segments()) {
-        executionBySegmentId.put(segment.span().spanId(), i);
-      }
+      executionIndex.put(executions.get(i), i);
     }
     long start = Long.MAX_VALUE;
     for (TraceSpan span : spans) {
@@ -87,9 +87,8 @@ final class TraceJson {
       json.writeStartObject();
       writeMeta();
       json.writeArrayFieldStart("spans");
-      Views views = new Views(trace);
       for (TraceSpan span : trace.spans()) {
-        writeSpan(span, views);
+        writeSpan(span);
       }
       json.writeEndArray();
       writeExecutions();
@@ -128,7 +127,7 @@ final class TraceJson {
     json.writeEndObject();
   }
 
-  private void writeSpan(TraceSpan span, Views views) throws IOException {
+  private void writeSpan(TraceSpan span) throws IOException {
     json.writeStartObject();
     string("id", span.spanId());
     json.writeNumberField("p", span.parentSpanId().map(indexBySpanId::get).orElse(-1));
@@ -141,23 +140,19 @@ final class TraceJson {
     if (span.isOrphan()) {
       json.writeBooleanField("orphan", true);
     }
-    String spanId = span.spanId();
-    Segment segment = views.segments.get(spanId);
-    LlmCall llm = views.llmCalls.get(spanId);
-    ToolInvocation tool = views.tools.get(spanId);
-    Step step = views.steps.get(spanId);
-    if (segment != null) {
+    SpanView view = trace.viewOf(span.spanId()).orElse(null);
+    if (view instanceof Segment segment) {
       writeSegment(segment);
-    } else if (llm != null) {
+    } else if (view instanceof LlmCall llm) {
       writeLlmCall(llm);
-    } else if (tool != null) {
+    } else if (view instanceof ToolInvocation tool) {
       writeTool(tool);
-    } else if (step != null) {
+    } else if (view instanceof Step step) {
       writeStep(step);
     }
     TraceError.of(span).ifPresent(this::writeErrorUnchecked);
-    boolean viewsReadContent = llm == null || llm.contentProblems().isEmpty();
-    writeAttributes("a", span.attributes(), viewsReadContent && (llm != null || tool != null || step != null));
+    boolean viewsReadContent = !(view instanceof LlmCall llm) || llm.contentProblems().isEmpty();
+    writeAttributes("a", span.attributes(), viewsReadContent && view != null && !(view instanceof Segment));
     if (!span.events().isEmpty()) {
       json.writeArrayFieldStart("ev");
       for (EventData event : span.events()) {
@@ -181,7 +176,7 @@ final class TraceJson {
 
   private void writeSegment(Segment segment) throws IOException {
     json.writeObjectFieldStart("seg");
-    json.writeNumberField("x", executionBySegmentId.getOrDefault(segment.span().spanId(), -1));
+    json.writeNumberField("x", trace.executionOf(segment.span().spanId()).map(executionIndex::get).orElse(-1));
     string("agent", segment.agentName());
     if (segment.index().isPresent()) {
       json.writeNumberField("ix", segment.index().getAsInt());
@@ -364,20 +359,5 @@ final class TraceJson {
       case STEP -> "step";
       case OTHER -> "other";
     };
-  }
-
-  /** The typed views of a trace by span id. */
-  private static final class Views {
-    final Map<String, Segment> segments = new HashMap<>();
-    final Map<String, LlmCall> llmCalls = new HashMap<>();
-    final Map<String, ToolInvocation> tools = new HashMap<>();
-    final Map<String, Step> steps = new HashMap<>();
-
-    Views(AgentTrace trace) {
-      trace.segments().forEach(view -> segments.put(view.span().spanId(), view));
-      trace.llmCalls().forEach(view -> llmCalls.put(view.span().spanId(), view));
-      trace.toolInvocations().forEach(view -> tools.put(view.span().spanId(), view));
-      trace.steps().forEach(view -> steps.put(view.span().spanId(), view));
-    }
   }
 }

@@ -3,6 +3,8 @@ package dev.agenttrace.runtime;
 import dev.agenttrace.llm.LlmClient;
 import dev.agenttrace.llm.ToolExecutor;
 import dev.agenttrace.trace.AgentTrace;
+import dev.agenttrace.trace.SpanWriter;
+import dev.agenttrace.trace.TraceSource;
 import dev.agenttrace.trace.WaitKind;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
@@ -10,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * The durable test runtime: runs agents deterministically in the JVM — each wait ends an execution segment span,
@@ -28,14 +29,12 @@ public final class AgentHarness {
   private static final String INSTRUMENTATION_NAME = "dev.agenttrace.runtime";
 
   private final HarnessServices services;
-  private final OpenTelemetry openTelemetry;
   private final AtomicInteger executionSequence = new AtomicInteger();
   private final List<AgentRun<?>> runs = new ArrayList<>();
 
   private AgentHarness(Builder builder) {
-    this.openTelemetry = builder.openTelemetry;
     this.services = new HarnessServices(builder.llm, builder.tools,
-        new SpanWriter(openTelemetry.getTracer(INSTRUMENTATION_NAME)), builder.clock, builder.journal,
+        SpanWriter.of(builder.openTelemetry.getTracer(INSTRUMENTATION_NAME)), builder.clock, builder.journal,
         builder.rootTraceIds, builder.traces);
   }
 
@@ -57,8 +56,7 @@ public final class AgentHarness {
    */
   public <I, O> AgentRun<O> start(Agent<I, O> agent, I input, Crash crash) {
     Objects.requireNonNull(agent, "agent");
-    AgentRun<O> run = new AgentRun<>(agent, input, newExecutionId(agent), services,
-        openTelemetry.getTracer(INSTRUMENTATION_NAME), Context.current(), crash);
+    AgentRun<O> run = new AgentRun<>(agent, input, newExecutionId(agent), services, Context.current(), crash);
     remember(run);
     run.begin();
     return run;
@@ -76,8 +74,7 @@ public final class AgentHarness {
   public <I, O> AgentRun<O> recover(String executionId, Agent<I, O> agent, I input) {
     ExecutionRecord record = services.journal().execution(executionId).orElseThrow(() ->
         new IllegalArgumentException("The journal has no execution '" + executionId + "'"));
-    AgentRun<O> run = AgentRun.restored(agent, input, record, services,
-        openTelemetry.getTracer(INSTRUMENTATION_NAME));
+    AgentRun<O> run = AgentRun.restored(agent, input, record, services);
     remember(run);
     if (run.status() == RunStatus.CRASHED) {
       run.recover();
@@ -163,12 +160,15 @@ public final class AgentHarness {
     private RootTraceIds rootTraceIds;
     private VirtualClock clock = VirtualClock.create();
     private Journal journal = new InMemoryJournal();
-    private Supplier<AgentTrace> traces = AgentTrace::empty;
+    private TraceSource traces = AgentTrace::empty;
 
     private Builder() {}
 
-    /** Where {@link AgentRun#trace()} reads the captured spans from; AgentTrace's capture provides it. */
-    public Builder traces(Supplier<AgentTrace> source) {
+    /**
+     * Where {@link AgentRun#trace()} reads the captured spans from: the test's spans ({@code TestSpans}) or its
+     * {@code TraceCapture}. Without one, runs answer the empty trace.
+     */
+    public Builder traces(TraceSource source) {
       this.traces = Objects.requireNonNull(source, "source");
       return this;
     }

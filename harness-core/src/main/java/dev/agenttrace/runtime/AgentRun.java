@@ -1,27 +1,15 @@
 package dev.agenttrace.runtime;
 
-import static dev.agenttrace.trace.SpanConventions.SEGMENT_INDEX;
-import static dev.agenttrace.trace.SpanConventions.SEGMENT_PREVIOUS_SPAN_ID;
-import static dev.agenttrace.trace.SpanConventions.EXECUTION_ID;
-import static dev.agenttrace.trace.SpanConventions.GEN_AI_AGENT_NAME;
-import static dev.agenttrace.trace.SpanConventions.GEN_AI_OPERATION_NAME;
-import static dev.agenttrace.trace.SpanConventions.GEN_AI_PROVIDER_NAME;
-import static dev.agenttrace.trace.SpanConventions.OP_INVOKE_AGENT;
-import static dev.agenttrace.trace.SpanConventions.OP_INVOKE_WORKFLOW;
-import static dev.agenttrace.trace.SpanConventions.agentSegmentName;
-import static dev.agenttrace.trace.SpanConventions.workflowSegmentName;
-
 import dev.agenttrace.llm.ToolCall;
 import dev.agenttrace.trace.AgentTrace;
 import dev.agenttrace.trace.SegmentOutcome;
+import dev.agenttrace.trace.SegmentSpan;
+import dev.agenttrace.trace.ToolSpan;
 import dev.agenttrace.trace.WaitKind;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.time.Duration;
@@ -46,7 +34,6 @@ public final class AgentRun<O> {
   private final Object input;
   private final String executionId;
   private final HarnessServices services;
-  private final Tracer tracer;
   private final Context parent;
   private final Map<String, Deque<String>> bufferedEvents = new HashMap<>();
   private final Map<String, Deque<Approval>> bufferedApprovals = new HashMap<>();
@@ -62,13 +49,12 @@ public final class AgentRun<O> {
   private O output;
   private Throwable failure;
 
-  <I> AgentRun(Agent<I, O> agent, I input, String executionId, HarnessServices services, Tracer tracer,
-      Context parent, Crash crashPlan) {
+  <I> AgentRun(Agent<I, O> agent, I input, String executionId, HarnessServices services, Context parent,
+      Crash crashPlan) {
     this.agent = agent;
     this.input = input;
     this.executionId = executionId;
     this.services = services;
-    this.tracer = tracer;
     this.parent = parent;
     this.crashPlan = crashPlan;
     SpanContext parentSpan = Span.fromContext(parent).getSpanContext();
@@ -78,13 +64,11 @@ public final class AgentRun<O> {
   }
 
   /** A run continued from the journal by another harness, as a new process would after a restart. */
-  private <I> AgentRun(Agent<I, O> agent, I input, ExecutionRecord record, HarnessServices services,
-      Tracer tracer) {
+  private <I> AgentRun(Agent<I, O> agent, I input, ExecutionRecord record, HarnessServices services) {
     this.agent = agent;
     this.input = input;
     this.executionId = record.executionId();
     this.services = services;
-    this.tracer = tracer;
     this.parent = record.parentSpanId().isEmpty()
         ? Context.root()
         : Context.root().with(Span.wrap(remote(record.traceId(), record.parentSpanId())));
@@ -109,13 +93,12 @@ public final class AgentRun<O> {
     }
   }
 
-  static <I, O> AgentRun<O> restored(Agent<I, O> agent, I input, ExecutionRecord record, HarnessServices services,
-      Tracer tracer) {
+  static <I, O> AgentRun<O> restored(Agent<I, O> agent, I input, ExecutionRecord record, HarnessServices services) {
     if (!record.agentName().equals(agent.name())) {
       throw new IllegalArgumentException("Execution " + record.executionId() + " belongs to agent '"
           + record.agentName() + "', not '" + agent.name() + "'");
     }
-    return new AgentRun<>(agent, input, record, services, tracer);
+    return new AgentRun<>(agent, input, record, services);
   }
 
   private static SpanContext remote(String traceId, String spanId) {
@@ -156,11 +139,12 @@ public final class AgentRun<O> {
 
   /**
    * The spans of this run so far — every span of the traces its segments belong to — as captured by the harness's
-   * trace source (in an {@code @AgentTest}, the test's capture). Empty when the harness has no trace source.
+   * trace source (in an {@code @AgentTest}, the test's spans). The test's own trace when the run's traces are all
+   * of it; empty when the harness has no trace source.
    */
   public AgentTrace trace() {
     List<String> ids = traceIds();
-    return services.traces().get().restrictedToTraces(ids);
+    return services.traces().trace().restrictedToTraces(ids);
   }
 
   /**
@@ -340,16 +324,16 @@ public final class AgentRun<O> {
     List<ToolOutcome> outcomes = new ArrayList<>();
     Error fatal = null;
     for (ToolCall call : wait.toolCalls()) {
-      Span span = services.spans().startTool(requestingSegment, call);
-      try (Scope scope = requestingSegment.with(span).makeCurrent()) {
+      ToolSpan span = services.spans().startTool(requestingSegment, call);
+      try (Scope scope = span.context().makeCurrent()) {
         String result = services.requireTools().execute(call);
-        services.spans().endTool(span, result);
+        span.end(result);
         outcomes.add(new ToolOutcome(call.id(), call.name(), result, null));
       } catch (Exception e) {
-        services.spans().fail(span, e);
+        span.fail(e, ErrorTypes.of(e));
         outcomes.add(new ToolOutcome(call.id(), call.name(), null, RecordedFailure.of(e)));
       } catch (Error e) {
-        services.spans().fail(span, e);
+        span.fail(e, ErrorTypes.of(e));
         outcomes.add(new ToolOutcome(call.id(), call.name(), null, RecordedFailure.of(e)));
         fatal = fatal == null ? e : fatal;
       }
@@ -371,12 +355,12 @@ public final class AgentRun<O> {
     }
     int index = segmentCount;
     ExecutionRecord record = services.journal().execution(executionId).orElseThrow();
-    Span segment = startSegmentSpan(index, record);
+    SegmentSpan segment = startSegmentSpan(index, record);
     if (resumeCause != null) {
-      services.spans().resumeEvent(segment, resumeCause, waitedMillis);
+      segment.resumed(resumeCause, waitedMillis);
     }
-    Context segmentContext = parent.with(segment);
-    SegmentContext ctx = new SegmentContext(this, services, segment, segmentContext);
+    Context segmentContext = segment.context();
+    SegmentContext ctx = new SegmentContext(this, services, segmentContext);
     SegmentOutcome outcome;
     try (Scope scope = segmentContext.makeCurrent()) {
       O result = invokeAgent(ctx);
@@ -391,23 +375,24 @@ public final class AgentRun<O> {
     } catch (SimulatedCrash crash) {
       status = RunStatus.CRASHED;
       waitingOn = null;
-      services.spans().crashEvent(segment, crash.operation());
+      segment.crashedBefore(crash.operation());
       outcome = SegmentOutcome.CRASHED;
     } catch (SuspendSignal signal) {
       status = RunStatus.WAITING;
       waitingOn = signal.waitingOn();
       waitingSince = services.clock().instant();
-      services.spans().waitEvent(segment, waitingOn);
+      segment.waiting(waitingOn.kind(), waitingOn.key(), waitingOn.until(),
+          waitingOn.toolCalls().stream().map(ToolCall::name).toList(), waitingOn.name());
       outcome = SegmentOutcome.WAITING;
     } catch (Throwable error) {
       status = RunStatus.FAILED;
       waitingOn = null;
       failure = error;
-      services.spans().markError(segment, error);
+      segment.failed(error, ErrorTypes.of(error));
       outcome = SegmentOutcome.FAILED;
     }
-    services.spans().endSegment(segment, outcome, ctx.usage(), ctx.replayedCount(), resumeCause != null);
-    lastSegment = segment.getSpanContext();
+    segment.end(outcome, ctx.usage(), ctx.replayedCount());
+    lastSegment = segment.span().getSpanContext();
     segmentCount = index + 1;
     if (!traceIds.contains(lastSegment.getTraceId())) {
       traceIds.add(lastSegment.getTraceId());
@@ -421,24 +406,19 @@ public final class AgentRun<O> {
     return ((Agent<Object, O>) agent).run(ctx, input);
   }
 
-  private Span startSegmentSpan(int index, ExecutionRecord record) {
-    boolean workflow = agent.kind() == ExecutionKind.WORKFLOW;
-    SpanBuilder builder = tracer.spanBuilder(workflow ? workflowSegmentName(agent.name()) : agentSegmentName(agent.name()))
-        .setParent(parent)
-        .setSpanKind(SpanKind.INTERNAL)
-        .setAttribute(GEN_AI_OPERATION_NAME, workflow ? OP_INVOKE_WORKFLOW : OP_INVOKE_AGENT)
-        .setAttribute(GEN_AI_PROVIDER_NAME, services.llm() == null ? "agenttrace.stub" : services.llm().providerName())
-        .setAttribute(GEN_AI_AGENT_NAME, agent.name())
-        .setAttribute(EXECUTION_ID, executionId)
-        .setAttribute(SEGMENT_INDEX, (long) index);
+  private SegmentSpan startSegmentSpan(int index, ExecutionRecord record) {
+    SegmentSpan.Starter starter = (agent.kind() == ExecutionKind.WORKFLOW
+        ? services.spans().workflowSegment(agent.name()) : services.spans().agentSegment(agent.name()))
+        .parent(parent)
+        .provider(services.llm() == null ? "agenttrace.stub" : services.llm().providerName())
+        .execution(executionId, index);
     if (lastSegment != null) {
-      builder.addLink(lastSegment);
-      builder.setAttribute(SEGMENT_PREVIOUS_SPAN_ID, lastSegment.getSpanId());
+      starter.continuing(lastSegment);
     }
     boolean root = !Span.fromContext(parent).getSpanContext().isValid();
     if (root && !record.traceId().isEmpty() && services.rootTraceIds() != null) {
-      return services.rootTraceIds().startInTrace(record.traceId(), builder::startSpan);
+      return starter.startWith(startSpan -> services.rootTraceIds().startInTrace(record.traceId(), startSpan));
     }
-    return builder.startSpan();
+    return starter.start();
   }
 }

@@ -2,13 +2,13 @@ package dev.agenttrace.runtime;
 
 import dev.agenttrace.llm.LlmClient;
 import dev.agenttrace.llm.ToolExecutor;
-import dev.agenttrace.trace.AgentTrace;
-import java.util.function.Supplier;
+import dev.agenttrace.trace.SpanWriter;
+import dev.agenttrace.trace.TraceSource;
 
 /** What every run of one harness shares: the ports, the span writer, the clock and the journal. */
 record HarnessServices(
     LlmClient llm, ToolExecutor tools, SpanWriter spans, VirtualClock clock, Journal journal,
-    RootTraceIds rootTraceIds, Supplier<AgentTrace> traces) {
+    RootTraceIds rootTraceIds, TraceSource traces) {
 
   LlmClient requireLlm() {
     if (llm == null) {

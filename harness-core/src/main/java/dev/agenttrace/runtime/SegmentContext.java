@@ -5,7 +5,8 @@ import dev.agenttrace.llm.ChatResponse;
 import dev.agenttrace.llm.Message;
 import dev.agenttrace.llm.ToolCall;
 import dev.agenttrace.llm.Usage;
-import io.opentelemetry.api.trace.Span;
+import dev.agenttrace.trace.ChatSpan;
+import dev.agenttrace.trace.StepSpan;
 import io.opentelemetry.context.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,7 +26,6 @@ import java.util.function.Supplier;
 final class SegmentContext implements AgentContext {
   private final AgentRun<?> run;
   private final HarnessServices services;
-  private final Span segment;
   private final Context segmentContext;
   private final List<JournalEntry> journaled;
   private int cursor;
@@ -34,10 +34,9 @@ final class SegmentContext implements AgentContext {
   private final Map<OperationKind, Integer> occurrences = new EnumMap<>(OperationKind.class);
   private Wait suspendedOn;
 
-  SegmentContext(AgentRun<?> run, HarnessServices services, Span segment, Context segmentContext) {
+  SegmentContext(AgentRun<?> run, HarnessServices services, Context segmentContext) {
     this.run = run;
     this.services = services;
-    this.segment = segment;
     this.segmentContext = segmentContext;
     this.journaled = services.journal().entries(run.executionId());
   }
@@ -45,14 +44,14 @@ final class SegmentContext implements AgentContext {
   @Override
   public ChatResponse chat(ChatRequest request) {
     return perform(OperationKind.CHAT, request.model(), null, key -> {
-      Span span = services.spans().startChat(segmentContext, request, services.requireLlm().providerName());
+      ChatSpan span = services.spans().startChat(segmentContext, request, services.requireLlm().providerName());
       try {
         ChatResponse response = services.requireLlm().chat(request);
         usage = usage.plus(response.usage());
-        services.spans().endChat(span, response);
+        span.end(response);
         return response;
       } catch (RuntimeException | Error e) {
-        services.spans().fail(span, e);
+        span.fail(e, ErrorTypes.of(e));
         throw e;
       }
     });
@@ -93,13 +92,13 @@ final class SegmentContext implements AgentContext {
   @Override
   public <T> T step(String name, String key, Supplier<T> body) {
     return perform(OperationKind.STEP, name, key, journalKey -> {
-      Span span = services.spans().startStep(segmentContext, name, journalKey);
-      try (var scope = segmentContext.with(span).makeCurrent()) {
+      StepSpan span = services.spans().startStep(segmentContext, name, journalKey);
+      try (var scope = span.context().makeCurrent()) {
         T result = body.get();
-        services.spans().endStep(span, result);
+        span.end(result);
         return result;
       } catch (RuntimeException | Error e) {
-        services.spans().fail(span, e);
+        span.fail(e, ErrorTypes.of(e));
         throw e;
       }
     });
@@ -154,10 +153,6 @@ final class SegmentContext implements AgentContext {
   /** The wait the agent was suspended on, if it suspended (even when the agent wrongly caught the signal). */
   Wait suspendedOn() {
     return suspendedOn;
-  }
-
-  Span segmentSpan() {
-    return segment;
   }
 
   /** Runs or replays a non-waiting operation. */

@@ -3,6 +3,7 @@ package dev.agenttrace.trace;
 import dev.agenttrace.llm.Usage;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,11 @@ import java.util.Set;
  * The captured trace of one test: every finished span arranged as a tree (depth first, siblings by start time),
  * the typed views assertions work with ({@link Execution}s stitched from {@link Segment}s, {@link LlmCall}s,
  * {@link ToolInvocation}s, {@link Step}s, {@link TraceError}s), and the spans that never ended. It may hold several
- * OpenTelemetry traces. Immutable; building it never throws on odd input — missing attributes, malformed message
- * JSON, duplicate span ids and parent cycles are tolerated and noted.
+ * OpenTelemetry traces. It owns the indexes over them: the typed view of a span ({@link #viewOf}), the segment a
+ * span ran in ({@link #segmentOf}) and the execution it belongs to ({@link #executionOf}), so readers never rebuild
+ * them. Immutable and safe to read from several threads; message JSON is parsed on first use, not when the trace is
+ * built. Building it never throws on odd input — missing attributes, malformed message JSON, duplicate span ids and
+ * parent cycles are tolerated and noted.
  */
 public final class AgentTrace {
   private static final AgentTrace EMPTY = new AgentTrace(List.of(), List.of());
@@ -25,6 +29,7 @@ public final class AgentTrace {
   private final List<String> notes;
   private final SpanViews views;
   private final List<Execution> executions;
+  private final Map<String, Execution> executionBySegmentId;
   private final List<UnfinishedSpan> unfinished;
 
   private AgentTrace(Collection<SpanData> finished, List<UnfinishedSpan> unfinished) {
@@ -35,6 +40,10 @@ public final class AgentTrace {
     this.notes = List.copyOf(tree.notes());
     this.views = new SpanViews(spans);
     this.executions = List.copyOf(ExecutionStitcher.stitch(views.segments));
+    this.executionBySegmentId = new HashMap<>();
+    for (Execution execution : executions) {
+      execution.segments().forEach(segment -> executionBySegmentId.put(segment.span().spanId(), execution));
+    }
     Set<String> finishedIds = new HashSet<>(bySpanId.keySet());
     this.unfinished = unfinished.stream().filter(span -> !finishedIds.contains(span.spanId())).toList();
   }
@@ -78,12 +87,49 @@ public final class AgentTrace {
     return roots;
   }
 
+  /** The finished span with this id. */
   public Optional<TraceSpan> span(String spanId) {
     return Optional.ofNullable(bySpanId.get(spanId));
   }
 
   public Optional<TraceSpan> parentOf(TraceSpan span) {
     return span.parentSpanId().map(bySpanId::get);
+  }
+
+  /**
+   * The typed view of the span {@code spanId} — its {@link Segment}, {@link LlmCall}, {@link ToolInvocation} or
+   * {@link Step}, the same instance the lists of this trace hold; empty for other spans and unknown ids.
+   */
+  public Optional<SpanView> viewOf(String spanId) {
+    return Optional.ofNullable(views.viewBySpanId.get(spanId));
+  }
+
+  /**
+   * The view of the span {@code spanId} when it is of the given type, e.g. {@code trace.viewOf(id, LlmCall.class)};
+   * empty when the span has no view or one of another type.
+   */
+  public <V extends SpanView> Optional<V> viewOf(String spanId, Class<V> type) {
+    return viewOf(spanId).filter(type::isInstance).map(type::cast);
+  }
+
+  /**
+   * The segment the span {@code spanId} ran in: the nearest segment among its ancestors. For a segment's own span
+   * that is the segment it was started in (a child agent's segment gives its parent's); empty for spans outside
+   * every segment and unknown ids.
+   */
+  public Optional<Segment> segmentOf(String spanId) {
+    return Optional.ofNullable(views.segmentBySpanId.get(spanId));
+  }
+
+  /**
+   * The execution the span {@code spanId} belongs to: for a segment's own span, the execution stitched from it;
+   * for any other span, the execution of the segment it ran in ({@link #segmentOf}). Empty for spans outside every
+   * segment and unknown ids.
+   */
+  public Optional<Execution> executionOf(String spanId) {
+    Execution own = executionBySegmentId.get(spanId);
+    return own != null ? Optional.of(own)
+        : segmentOf(spanId).map(segment -> executionBySegmentId.get(segment.span().spanId()));
   }
 
   /** Agent and workflow executions, each stitched from its segments, in trace order. */
@@ -146,10 +192,6 @@ public final class AgentTrace {
   /** {@link #toTreeString()} with the span {@code markedSpanId} marked {@code ▶ … ◀ here}. */
   public String toTreeString(String markedSpanId) {
     return TraceTreeRenderer.render(this, markedSpanId);
-  }
-
-  SpanViews views() {
-    return views;
   }
 
   @Override

@@ -16,25 +16,15 @@ import java.util.stream.Collectors;
 /**
  * A call to a model ({@code chat {model}}): the request (model, messages, tools offered), the response (model, id,
  * messages, requested tool calls, finish reason), token usage, latency and error. Message content is parsed from the
- * GenAI JSON attributes; content that does not parse is kept as raw text and reported by
- * {@link #contentProblems()} instead of failing the whole trace.
+ * GenAI JSON attributes on first use (building a trace parses nothing); content that does not parse is kept as raw
+ * text and reported by {@link #contentProblems()} instead of failing the whole trace. Thread-safe.
  */
 public final class LlmCall extends SpanView {
-  private final List<String> problems = new ArrayList<>();
-  private final List<Message> inputMessages;
-  private final List<Message> outputMessages;
-  private final List<ToolDefinition> toolDefinitions;
-  private final FinishReason finishReason;
+  /** The parsed content; {@code null} until first asked for. Immutable once set, so a benign race is harmless. */
+  private volatile Content content;
 
   LlmCall(TraceSpan span) {
     super(span);
-    this.inputMessages = parse(SpanConventions.GEN_AI_INPUT_MESSAGES.getKey(),
-        span().attribute(SpanConventions.GEN_AI_INPUT_MESSAGES), GenAiJson::parseMessages);
-    this.outputMessages = parse(SpanConventions.GEN_AI_OUTPUT_MESSAGES.getKey(),
-        span().attribute(SpanConventions.GEN_AI_OUTPUT_MESSAGES), GenAiJson::parseMessages);
-    this.toolDefinitions = parse(SpanConventions.GEN_AI_TOOL_DEFINITIONS.getKey(),
-        span().attribute(SpanConventions.GEN_AI_TOOL_DEFINITIONS), GenAiJson::parseToolDefinitions);
-    this.finishReason = readFinishReason();
   }
 
   /** {@code gen_ai.provider.name}. */
@@ -62,28 +52,28 @@ public final class LlmCall extends SpanView {
 
   /** The conversation sent to the model; empty when not captured or malformed. */
   public List<Message> inputMessages() {
-    return inputMessages;
+    return content().inputMessages;
   }
 
   /** The model's reply messages; empty when not captured or malformed. */
   public List<Message> outputMessages() {
-    return outputMessages;
+    return content().outputMessages;
   }
 
   /** The text of the reply, joined across output messages. */
   public String outputText() {
-    return outputMessages.stream().map(Message::text).filter(text -> !text.isEmpty())
+    return content().outputMessages.stream().map(Message::text).filter(text -> !text.isEmpty())
         .collect(Collectors.joining("\n"));
   }
 
   /** The tool calls the model asked for in its reply. */
   public List<ToolCall> requestedToolCalls() {
-    return outputMessages.stream().flatMap(message -> message.toolCalls().stream()).toList();
+    return content().outputMessages.stream().flatMap(message -> message.toolCalls().stream()).toList();
   }
 
   /** The tools offered to the model. */
   public List<ToolDefinition> toolDefinitions() {
-    return toolDefinitions;
+    return content().toolDefinitions;
   }
 
   /**
@@ -91,7 +81,7 @@ public final class LlmCall extends SpanView {
    * output messages; empty when neither is recorded or recognised.
    */
   public Optional<FinishReason> finishReason() {
-    return Optional.ofNullable(finishReason);
+    return Optional.ofNullable(content().finishReason);
   }
 
   /** {@code gen_ai.response.finish_reasons} as recorded. */
@@ -121,39 +111,70 @@ public final class LlmCall extends SpanView {
 
   /** Why some recorded content could not be read (malformed JSON, unknown values); empty when all was read. */
   public List<String> contentProblems() {
-    return List.copyOf(problems);
+    return content().problems;
   }
 
-  private <T> List<T> parse(String attribute, Optional<String> json, Function<String, List<T>> parser) {
-    if (json.isEmpty()) {
-      return List.of();
+  private Content content() {
+    Content parsed = content;
+    if (parsed == null) {
+      parsed = new Content(span());
+      content = parsed;
     }
-    try {
-      return parser.apply(json.get());
-    } catch (RuntimeException unreadable) {
-      problems.add(attribute + ": " + unreadable.getMessage());
-      return List.of();
-    }
+    return parsed;
   }
 
-  private FinishReason readFinishReason() {
-    List<String> recorded = finishReasons();
-    if (!recorded.isEmpty()) {
+  /** The message content of one call, parsed from its GenAI JSON attributes in one go. */
+  private static final class Content {
+    private final List<String> problemsFound = new ArrayList<>();
+    final List<Message> inputMessages;
+    final List<Message> outputMessages;
+    final List<ToolDefinition> toolDefinitions;
+    final FinishReason finishReason;
+    final List<String> problems;
+
+    Content(TraceSpan span) {
+      this.inputMessages = parse(SpanConventions.GEN_AI_INPUT_MESSAGES.getKey(),
+          span.attribute(SpanConventions.GEN_AI_INPUT_MESSAGES), GenAiJson::parseMessages);
+      this.outputMessages = parse(SpanConventions.GEN_AI_OUTPUT_MESSAGES.getKey(),
+          span.attribute(SpanConventions.GEN_AI_OUTPUT_MESSAGES), GenAiJson::parseMessages);
+      this.toolDefinitions = parse(SpanConventions.GEN_AI_TOOL_DEFINITIONS.getKey(),
+          span.attribute(SpanConventions.GEN_AI_TOOL_DEFINITIONS), GenAiJson::parseToolDefinitions);
+      this.finishReason = readFinishReason(span);
+      this.problems = List.copyOf(problemsFound);
+    }
+
+    private <T> List<T> parse(String attribute, Optional<String> json, Function<String, List<T>> parser) {
+      if (json.isEmpty()) {
+        return List.of();
+      }
       try {
-        return FinishReason.fromWireValue(recorded.get(0));
-      } catch (RuntimeException unknown) {
-        problems.add(SpanConventions.GEN_AI_RESPONSE_FINISH_REASONS.getKey() + ": " + unknown.getMessage());
+        return parser.apply(json.get());
+      } catch (RuntimeException unreadable) {
+        problemsFound.add(attribute + ": " + unreadable.getMessage());
+        return List.of();
       }
     }
-    Optional<String> output = rawOutputMessages();
-    if (output.isPresent() && !outputMessages.isEmpty()) {
-      try {
-        return GenAiJson.parseFinishReason(output.get());
-      } catch (RuntimeException unknown) {
-        problems.add(SpanConventions.GEN_AI_OUTPUT_MESSAGES.getKey() + " finish_reason: " + unknown.getMessage());
+
+    private FinishReason readFinishReason(TraceSpan span) {
+      List<String> recorded = span.attribute(SpanConventions.GEN_AI_RESPONSE_FINISH_REASONS).orElse(List.of());
+      if (!recorded.isEmpty()) {
+        try {
+          return FinishReason.fromWireValue(recorded.get(0));
+        } catch (RuntimeException unknown) {
+          problemsFound.add(SpanConventions.GEN_AI_RESPONSE_FINISH_REASONS.getKey() + ": " + unknown.getMessage());
+        }
       }
+      Optional<String> output = span.attribute(SpanConventions.GEN_AI_OUTPUT_MESSAGES);
+      if (output.isPresent() && !outputMessages.isEmpty()) {
+        try {
+          return GenAiJson.parseFinishReason(output.get());
+        } catch (RuntimeException unknown) {
+          problemsFound.add(SpanConventions.GEN_AI_OUTPUT_MESSAGES.getKey() + " finish_reason: "
+              + unknown.getMessage());
+        }
+      }
+      return null;
     }
-    return null;
   }
 
   @Override

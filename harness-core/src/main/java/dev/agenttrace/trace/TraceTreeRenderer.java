@@ -106,17 +106,21 @@ final class TraceTreeRenderer {
     switch (span.category()) {
       case AGENT_SEGMENT:
       case WORKFLOW_SEGMENT:
-        return segmentEssence(trace.views().segmentBySpanId.get(span.spanId()));
+        return segmentEssence(view(span, Segment.class));
       case LLM_CALL:
-        return llmEssence(trace.views().llmCallBySpanId.get(span.spanId()));
+        return llmEssence(view(span, LlmCall.class));
       case TOOL_CALL:
-        return toolEssence(trace.views().toolBySpanId.get(span.spanId()));
+        return toolEssence(view(span, ToolInvocation.class));
       case STEP:
-        return trace.views().stepBySpanId.get(span.spanId()).result()
+        return view(span, Step.class).result()
             .map(result -> "→ " + TraceText.abbreviate(result)).orElse("");
       default:
         return span.kind() == SpanKind.INTERNAL ? "" : span.kind().name();
     }
+  }
+
+  private <V extends SpanView> V view(TraceSpan span, Class<V> type) {
+    return trace.viewOf(span.spanId(), type).orElseThrow();
   }
 
   private static String segmentEssence(Segment segment) {

@@ -12,6 +12,9 @@ import dev.agenttrace.llm.ChatRequest;
 import dev.agenttrace.llm.LlmException;
 import dev.agenttrace.llm.Message;
 import dev.agenttrace.llm.Role;
+import dev.agenttrace.capture.TestSpans;
+import dev.agenttrace.capture.TraceCapture;
+import dev.agenttrace.trace.AgentTrace;
 import dev.agenttrace.trace.WaitKind;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -241,5 +244,27 @@ class AgentHarnessTest {
     assertThat(run.status()).isEqualTo(RunStatus.FAILED);
     assertThat(run.failure()).get().asString()
         .contains("caught the runtime's wait signal (waiting on tool get_weather)");
+  }
+
+  @Test
+  void runTraceIsTheTestsOneTraceWhenTheRunIsAllOfItAndOnlyItsOwnOtherwise() {
+    scriptWeather();
+    try (TraceCapture capture = TraceCapture.builder().clock(fixture.clock).build()) {
+      TestSpans spans = TestSpans.of(capture);
+      AgentHarness harness = AgentHarness.builder().llm(fixture.llm).tools(fixture.tools).clock(fixture.clock)
+          .openTelemetry(capture.openTelemetry()).rootTraceIds(capture::withRootTraceId).traces(spans).build();
+
+      AgentRun<String> first = harness.run(new WeatherAgent(), "What's the weather in Paris?");
+      AgentTrace testTrace = spans.trace();
+      assertThat(first.trace()).isSameAs(testTrace);
+      assertThat(testTrace.segments()).hasSize(2);
+
+      AgentRun<String> second = harness.run(new WeatherAgent(), "And in Paris tomorrow?");
+      assertThat(second.trace().segments()).extracting(segment -> segment.executionId().orElseThrow())
+          .containsOnly(second.executionId());
+      assertThat(first.trace().segments()).extracting(segment -> segment.executionId().orElseThrow())
+          .containsOnly(first.executionId());
+      assertThat(spans.trace().segments()).hasSize(4);
+    }
   }
 }

@@ -1,17 +1,13 @@
 package dev.agenttrace.junit;
 
 import dev.agenttrace.capture.CaptureScope;
+import dev.agenttrace.capture.TestSpans;
 import dev.agenttrace.capture.TraceCapture;
 import dev.agenttrace.runtime.AgentHarness;
 import dev.agenttrace.runtime.VirtualClock;
 import dev.agenttrace.stubs.LlmStub;
 import dev.agenttrace.stubs.ToolStubs;
 import dev.agenttrace.trace.AgentTrace;
-import dev.agenttrace.trace.TraceSpan;
-import dev.agenttrace.trace.UnfinishedSpan;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Everything one test owns: its {@link PerTestContext}, its clock, its capture (and, in global mode, its scope of the shared SDK), its stubs and
@@ -22,6 +18,7 @@ final class TestScope implements AutoCloseable {
   private final VirtualClock clock;
   private final TraceCapture capture;
   private final CaptureScope globalScope;
+  private final TestSpans spans;
   private final LlmStub llm;
   private final ToolStubs tools;
   private final AgentHarness harness;
@@ -32,6 +29,7 @@ final class TestScope implements AutoCloseable {
     this.clock = VirtualClock.create();
     this.capture = TraceCapture.builder().clock(clock).recordStartSites(test.settings().recordStartSites()).build();
     this.globalScope = globalScope;
+    this.spans = globalScope == null ? TestSpans.of(capture) : TestSpans.of(capture, globalScope);
     this.llm = LlmStub.builder().sleeper(clock::advance).build();
     this.tools = ToolStubs.builder().sleeper(clock::advance).build();
     this.harness = AgentHarness.builder()
@@ -40,24 +38,14 @@ final class TestScope implements AutoCloseable {
         .openTelemetry(capture.openTelemetry())
         .clock(clock)
         .rootTraceIds(capture::withRootTraceId)
-        .traces(this::trace)
+        .traces(spans)
         .build();
     this.httpStubs = new HttpStubSupport(capture, Cassettes.of(test));
   }
 
   /** The test's trace so far: the capture's spans, plus what the shared global SDK attributed to this test. */
   AgentTrace trace() {
-    AgentTrace own = capture.trace();
-    if (globalScope == null) {
-      return own;
-    }
-    AgentTrace global = globalScope.trace();
-    List<SpanData> spans = new ArrayList<>();
-    own.spans().stream().map(TraceSpan::data).forEach(spans::add);
-    global.spans().stream().map(TraceSpan::data).forEach(spans::add);
-    List<UnfinishedSpan> unfinished = new ArrayList<>(own.unfinishedSpans());
-    unfinished.addAll(global.unfinishedSpans());
-    return AgentTrace.of(spans, unfinished);
+    return spans.trace();
   }
 
   /** Who the test is, its settings and where its files go. */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agenttrace.llm.ChatRequest;
 import dev.agenttrace.llm.LlmException;
-import io.opentelemetry.api.trace.Span;
+import dev.agenttrace.trace.ChatSpan;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -45,7 +45,7 @@ final class ChatEndpoint implements Function<HttpExchange, WireResponse> {
       return WireResponse.error(400, format.errorBody(400, invalid));
     }
     rawRequests.add(request, exchange.body());
-    Span span = spans.start(exchange, request, serverUrl.get());
+    ChatSpan span = spans.start(exchange, request, serverUrl.get());
     Outcome outcome = replies.answer(exchange, body, request);
     spans.end(span, outcome);
     return outcome.wire();

@@ -438,13 +438,9 @@ public abstract class AbstractSelectionAssert<SELF extends AbstractSelectionAsse
     return positions;
   }
 
-  /**
-   * The position of the segment {@code span} ran in, found by walking up its ancestors: the one place to switch to
-   * the trace model's own span-to-segment lookup once it has one.
-   */
+  /** The position of the segment {@code span} ran in, as the trace model indexes it. */
   private Integer segmentOf(TraceSpan span, Map<String, Integer> positions) {
-    return ancestorsOf(span).stream().filter(ancestor -> ancestor.category().isSegment())
-        .findFirst().map(segment -> positions.get(segment.spanId())).orElse(null);
+    return trace().segmentOf(span.spanId()).map(segment -> positions.get(segment.span().spanId())).orElse(null);
   }
 
   private TraceAssertionError failureWithNearMiss(String expectation, String found, Object expected,

@@ -10,8 +10,8 @@ import dev.agenttrace.stubs.ToolStubs;
 import dev.agenttrace.trace.AgentTrace;
 
 /**
- * Everything one test owns: its {@link PerTestContext}, its clock, its capture (and, in global mode, its scope of the shared SDK), its stubs and
- * its harness. Kept in the test's {@code ExtensionContext.Store}; closed by JUnit when the test ends.
+ * Everything one test owns: its {@link PerTestContext}, its clock, its capture (and, in global mode, its scope of the
+ * shared SDK, joined into one {@link TestSpans}), its stubs and its harness. Kept in the test's {@code ExtensionContext.Store}; closed by JUnit when the test ends.
  */
 final class TestScope implements AutoCloseable {
   private final PerTestContext test;

@@ -1,5 +1,6 @@
 package dev.agenttrace;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package layering of harness-core, enforced: {@code llm ← trace ← capture ← runtime ← assertions}, and
- * {@code golden} and {@code report} on top of {@code trace} with nothing depending on them; no cycles between packages;
+ * {@code golden} and {@code report} on top of {@code trace} with nothing depending on them; {@code redaction} at the
+ * bottom, usable by every package and using only the JDK and Jackson; no cycles between packages;
  * no main code on JUnit; {@code GlobalOpenTelemetry} only in the opt-in installer.
  */
 class ArchitectureTest {
@@ -25,6 +27,7 @@ class ArchitectureTest {
     ArchRule layers = layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
         .withOptionalLayers(true)
+        .layer("redaction").definedBy("dev.agenttrace.redaction..")
         .layer("llm").definedBy("dev.agenttrace.llm..")
         .layer("trace").definedBy("dev.agenttrace.trace..")
         .layer("capture").definedBy("dev.agenttrace.capture..")
@@ -41,6 +44,14 @@ class ArchitectureTest {
         .whereLayer("llm").mayOnlyBeAccessedByLayers(
             "trace", "capture", "runtime", "assertions", "golden", "report");
     layers.check(MAIN_CLASSES);
+  }
+
+  @Test
+  void redactionUsesOnlyTheJdkAndJackson() {
+    classes().that().resideInAPackage("dev.agenttrace.redaction..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("dev.agenttrace.redaction..", "java..",
+            "com.fasterxml.jackson..")
+        .check(MAIN_CLASSES);
   }
 
   @Test

@@ -1,11 +1,13 @@
 package dev.agenttrace.assertions;
 
+import dev.agenttrace.redaction.RedactionPolicy;
 import dev.agenttrace.trace.AgentTrace;
 
 /**
  * The text of a failed trace assertion: {@code Expecting …}, {@code but …}, the near-miss table of the closest
  * candidate when there is one, and the trace as a tree with the offending or closest span marked. User values reach
- * it already shortened by {@link Values}; it is passed to AssertJ as an argument of {@code "%s"}, never as a format.
+ * it already shortened by {@link Values}; secrets are redacted ({@link RedactionPolicy}), since the message ends up in
+ * CI logs; it is passed to AssertJ as an argument of {@code "%s"}, never as a format.
  */
 public final class FailureMessage {
   private final String expectation;
@@ -52,7 +54,7 @@ public final class FailureMessage {
           .append(markedSpanId == null ? trace.toTreeString() : trace.toTreeString(markedSpanId));
     }
     message.append(reportReference());
-    return message.toString();
+    return RedactionPolicy.defaults().redactPlainText(message.toString());
   }
 
   /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agenttrace.trace.Secrets;
+import dev.agenttrace.redaction.RedactionPolicy;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Removes what must not reach a golden file, span by span: the user's selector redactions and value matchers, then
- * secrets (API keys such as {@code sk-…} and {@code sk-ant-…}, bearer tokens, Authorization and API-key header
- * values, values of secret-named JSON fields) which become {@code <secret>}, then the user's regex redactions, then
- * UUIDs, ISO-8601 timestamps and hex span/trace ids, which become numbered placeholders.
+ * secrets as the {@link RedactionPolicy} defines them (values of secret-named fields and attributes whatever their
+ * type, API keys, bearer tokens, header values …) which become {@code <secret>}, then the user's regex redactions,
+ * then UUIDs, ISO-8601 timestamps and hex span/trace ids, which become numbered placeholders.
  */
 final class Redactor {
   static final String SECRET = "<secret>";
@@ -27,10 +27,16 @@ final class Redactor {
 
   private final List<SelectorRule> selectorRules;
   private final List<RegexRule> regexRules;
+  private final RedactionPolicy secrets;
 
   Redactor(List<SelectorRule> selectorRules, List<RegexRule> regexRules) {
+    this(selectorRules, regexRules, RedactionPolicy.defaults());
+  }
+
+  Redactor(List<SelectorRule> selectorRules, List<RegexRule> regexRules, RedactionPolicy secrets) {
     this.selectorRules = List.copyOf(selectorRules);
     this.regexRules = List.copyOf(regexRules);
+    this.secrets = secrets.withMarker(SECRET);
   }
 
   /** A redaction of the values a selector points at, to {@code <name-N>}, or a matcher check. */
@@ -62,8 +68,7 @@ final class Redactor {
       iterator.forEachRemaining(names::add);
       for (String name : names) {
         JsonNode value = object.get(name);
-        boolean secretName = Secrets.isSecretName(name);
-        object.set(name, secretName && value.isValueNode() && !value.isNull() ? text(SECRET) : scrub(value));
+        object.set(name, secrets.isSecretKey(name) ? secrets.mask(value) : scrub(value));
       }
     } else if (node instanceof ArrayNode array) {
       for (int index = 0; index < array.size(); index++) {
@@ -74,7 +79,7 @@ final class Redactor {
   }
 
   String scrubText(String text) {
-    String result = Secrets.redact(text, SECRET);
+    String result = secrets.redact(text);
     for (RegexRule rule : regexRules) {
       result = rule.pattern().matcher(result)
           .replaceAll(match -> Matcher.quoteReplacement(Placeholders.mark(rule.placeholder(),

@@ -114,11 +114,11 @@ public final class AgentTraceExtension
     String unfinishedFailure = !unfinished.isEmpty() && settings.failOnUnfinishedSpans()
         && context.getExecutionException().isEmpty()
         ? FailureMessages.unfinishedSpans(context.getDisplayName(), trace, file(context),
-            reports.plannedFile(context, true).orElse(null))
+            reports.plannedFile(context, true).orElse(null), ExtensionSettings.redaction(context))
         : null;
     AssertionError goldenMismatch = settings.golden() ? GoldenSupport.mismatchAfterTest(context, trace) : null;
     if (!trace.isEmpty()) {
-      Path file = TraceFiles.from(context).write(context, context.getDisplayName() + "\n" + trace.toTreeString());
+      Path file = TraceFiles.from(context).write(context, trace);
       context.publishReportEntry("agenttrace.trace", file.toString());
       reports.afterTest(context, trace, unfinishedFailure, goldenMismatch);
     }
@@ -142,7 +142,8 @@ public final class AgentTraceExtension
       throw throwable;
     }
     throw FailureMessages.withTrace(throwable, context.getDisplayName(), scope.trace(),
-        TraceFiles.from(context).fileFor(context), ReportSupport.from(context).plannedFile(context, true).orElse(null));
+        TraceFiles.from(context).fileFor(context), ReportSupport.from(context).plannedFile(context, true).orElse(null),
+        ExtensionSettings.redaction(context));
   }
 
   @Override

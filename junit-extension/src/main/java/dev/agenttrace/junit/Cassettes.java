@@ -55,6 +55,7 @@ final class Cassettes {
     if (mode == Mode.OFF) {
       return builder;
     }
+    builder.redaction(ExtensionSettings.redaction(context));
     Path cassette = fileFor(provider);
     if (mode == Mode.RECORD) {
       String origin = context.getConfigurationParameter(ORIGIN_PARAMETER_PREFIX + provider).orElse(defaultOrigin);

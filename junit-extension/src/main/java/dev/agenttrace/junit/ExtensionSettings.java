@@ -1,5 +1,6 @@
 package dev.agenttrace.junit;
 
+import dev.agenttrace.redaction.RedactionPolicy;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -12,6 +13,17 @@ record ExtensionSettings(boolean globalOpenTelemetry, boolean failOnUnfinishedSp
     boolean golden) {
 
   static final String START_SITES_PARAMETER = "agenttrace.capture.start-sites";
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ExtensionSettings.class);
+
+  /**
+   * The run's redaction policy: the built-in rules plus {@code agenttrace.redaction.keys}, {@code .patterns} and
+   * {@code .allow} (configuration parameters or system properties), read once per run.
+   */
+  static RedactionPolicy redaction(ExtensionContext context) {
+    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RedactionPolicy.class,
+        type -> RedactionPolicy.fromSettings(name -> context.getConfigurationParameter(name).orElse(null)),
+        RedactionPolicy.class);
+  }
 
   static ExtensionSettings resolve(ExtensionContext context, AgentTraceExtension.Builder explicit) {
     Optional<AgentTest> annotation = AnnotationSupport.findAnnotation(context.getElement(), AgentTest.class)

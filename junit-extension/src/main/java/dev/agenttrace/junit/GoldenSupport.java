@@ -35,7 +35,8 @@ final class GoldenSupport {
     UnaryOperator<String> environment = name -> name.equals("CI") && ci.isPresent() ? ci.get() : System.getenv(name);
     GoldenTraces.Builder builder = GoldenTraces.builder()
         .environment(environment)
-        .reporter(System.err::println);
+        .reporter(System.err::println)
+        .redaction(ExtensionSettings.redaction(context));
     context.getConfigurationParameter(GoldenTraces.MODE_PROPERTY)
         .map(GoldenMode::parse).ifPresent(builder::mode);
     context.getConfigurationParameter(GoldenTraces.DIR_PROPERTY).map(Path::of).ifPresent(builder::directory);

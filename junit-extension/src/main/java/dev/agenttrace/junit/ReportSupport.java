@@ -1,5 +1,6 @@
 package dev.agenttrace.junit;
 
+import dev.agenttrace.redaction.RedactionPolicy;
 import dev.agenttrace.report.HtmlReport;
 import dev.agenttrace.report.ReportIndex;
 import dev.agenttrace.report.ReportInfo;
@@ -96,7 +97,7 @@ final class ReportSupport {
     if (goldenMismatch != null) {
       info = info.withSection(new ReportSection("Golden trace diff", goldenMismatch.getMessage()));
     }
-    Path file = HtmlReport.write(trace, info, planned.get());
+    Path file = HtmlReport.write(trace, info, ExtensionSettings.redaction(context), planned.get());
     context.publishReportEntry(REPORT_ENTRY, file.toString());
     String method = context.getRequiredTestMethod().getName();
     String name = context.getDisplayName().startsWith(method) ? method : method + " " + context.getDisplayName();
@@ -106,7 +107,8 @@ final class ReportSupport {
 
   private RunIndex runIndex(ExtensionContext context) {
     return context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(directory.toString(), key -> new RunIndex(directory), RunIndex.class);
+        .getOrComputeIfAbsent(directory.toString(), key -> new RunIndex(directory, ExtensionSettings.redaction(context)),
+            RunIndex.class);
   }
 
   /** The failure as shown on top of the report: type and message, without the trace the extension appended. */
@@ -140,9 +142,11 @@ final class ReportSupport {
   static final class RunIndex implements AutoCloseable {
     private final Path directory;
     private final ConcurrentLinkedQueue<ReportIndex.Entry> entries = new ConcurrentLinkedQueue<>();
+    private final RedactionPolicy redaction;
 
-    RunIndex(Path directory) {
+    RunIndex(Path directory, RedactionPolicy redaction) {
       this.directory = directory;
+      this.redaction = redaction;
     }
 
     void add(ReportIndex.Entry entry) {
@@ -152,7 +156,7 @@ final class ReportSupport {
     @Override
     public void close() {
       if (!entries.isEmpty()) {
-        ReportIndex.write(directory, List.copyOf(entries));
+        ReportIndex.write(directory, List.copyOf(entries), redaction);
       }
     }
   }

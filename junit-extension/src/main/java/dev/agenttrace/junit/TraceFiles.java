@@ -2,6 +2,8 @@ package dev.agenttrace.junit;
 
 import dev.agenttrace.files.AtomicFiles;
 import dev.agenttrace.files.SafeFileNames;
+import dev.agenttrace.redaction.RedactionPolicy;
+import dev.agenttrace.trace.AgentTrace;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,7 +13,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Writes each test's trace tree to {@code <dir>/<test class>/<test method>.trace.txt}, so a test run leaves every
  * agent's trace behind to read or keep as a CI artifact. File names are built from the test's class and method
  * names reduced to {@code [A-Za-z0-9._$-]} (with a hash when anything was replaced or cut), and a path that would
- * still leave {@code dir} is rejected. Files are written atomically (temp file, then rename).
+ * still leave {@code dir} is rejected. Files are written atomically (temp file, then rename), with the umask's
+ * permissions, and hold the tree redacted by the run's {@link RedactionPolicy}.
  */
 final class TraceFiles {
   static final String DIR_PARAMETER = "agenttrace.trace.dir";
@@ -51,8 +54,11 @@ final class TraceFiles {
         context.getUniqueId());
   }
 
-  Path write(ExtensionContext context, String content) {
-    return AtomicFiles.write(fileFor(context), content);
+  /** Writes the test's display name and trace tree, secrets redacted. */
+  Path write(ExtensionContext context, AgentTrace trace) {
+    RedactionPolicy redaction = ExtensionSettings.redaction(context);
+    return AtomicFiles.write(fileFor(context),
+        redaction.redactPlainText(context.getDisplayName()) + "\n" + trace.toTreeString(redaction, null));
   }
 
 

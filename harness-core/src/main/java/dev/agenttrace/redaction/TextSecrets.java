@@ -210,7 +210,7 @@ final class TextSecrets {
     while (end < n && VALUE_STOPS.indexOf(text.charAt(end)) < 0) {
       end++;
     }
-    if (!text.startsWith("null", k) || end - k != 4) {
+    if (!isLiteral(text, k, end)) {
       addValue(text, k, end, found);
     }
     return end;
@@ -258,7 +258,9 @@ final class TextSecrets {
     while (trimmed > k && Character.isWhitespace(text.charAt(trimmed - 1))) {
       trimmed--;
     }
-    addValue(text, k, trimmed, found);
+    if (!isProse(text, k, trimmed)) {
+      addValue(text, k, trimmed, found);
+    }
     return end;
   }
 
@@ -375,6 +377,28 @@ final class TextSecrets {
     char first = text.charAt(start);
     char last = text.charAt(end - 1);
     return end - start >= 3 && ((first == '<' && last == '>') || (first == '[' && last == ']'));
+  }
+
+  /** {@code null}, {@code true} or {@code false}: no secret. */
+  private static boolean isLiteral(String text, int start, int end) {
+    int length = end - start;
+    return (length == 4 && (text.startsWith("null", start) || text.startsWith("true", start)))
+        || (length == 5 && text.startsWith("false", start));
+  }
+
+  /** Three or more words without a digit or {@code =}: a sentence ({@code Authorization: none required}). */
+  private static boolean isProse(String text, int start, int end) {
+    int words = 1;
+    for (int k = start; k < end; k++) {
+      char c = text.charAt(k);
+      if (Character.isDigit(c) || c == '=') {
+        return false;
+      }
+      if (c == ' ' && k + 1 < end && text.charAt(k + 1) != ' ') {
+        words++;
+      }
+    }
+    return words >= 3;
   }
 
   private static int closingQuote(String text, int from, char quote) {

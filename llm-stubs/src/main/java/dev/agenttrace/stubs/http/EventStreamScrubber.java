@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
  * put on a channel — its path, with array elements and events told apart by their {@code index} field, e.g.
  * {@code choices[0].delta.content} or Anthropic's {@code [1]delta.partial_json} — each channel's pieces are redacted
  * as one text ({@link RedactionPolicy#redactPieces}) and written back piece by piece, so the stream keeps its events
- * and a secret never survives in parts. Then each line is scrubbed as text.
+ * and a secret never survives in parts. Then each event is scrubbed as JSON and every other line as text.
  */
 final class EventStreamScrubber {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -75,8 +75,11 @@ final class EventStreamScrubber {
       }
     });
     StringBuilder out = new StringBuilder(body.length());
-    for (String line : lines) {
-      out.append(lineScrubber.apply(line)).append('\n');
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      // a JSON event is scrubbed as JSON (by structure), never as a line of text that happens to hold JSON
+      out.append(events.containsKey(i) ? DATA + " " + lineScrubber.apply(payload(line)) : lineScrubber.apply(line))
+          .append('\n');
     }
     return out.toString();
   }

@@ -1,6 +1,9 @@
 package dev.agenttrace.stubs.http;
 
 import dev.agenttrace.redaction.RedactionPolicy;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -47,9 +50,39 @@ final class Scrubber {
     return new LinkedHashMap<>(scrubbed);
   }
 
-  /** A request path with its query string: parameters named like secrets and secret-shaped values replaced. */
+  /**
+   * A request path with its query string: parameters named like secrets replaced whole, the others URL-decoded,
+   * redacted like any text and encoded again when something was found.
+   */
   String path(String pathAndQuery) {
-    return policy.redactPlainText(literalSecrets(pathAndQuery));
+    int question = pathAndQuery.indexOf('?');
+    if (question < 0) {
+      return policy.redactPlainText(literalSecrets(pathAndQuery));
+    }
+    StringBuilder out = new StringBuilder(policy.redactPlainText(literalSecrets(pathAndQuery.substring(0, question))));
+    String separator = "?";
+    for (String parameter : pathAndQuery.substring(question + 1).split("&", -1)) {
+      int equals = parameter.indexOf('=');
+      String name = equals < 0 ? parameter : parameter.substring(0, equals);
+      String value = equals < 0 ? "" : parameter.substring(equals + 1);
+      String decoded = decode(value);
+      String redacted = policy.redact(literalSecrets(decoded));
+      out.append(separator).append(literalSecrets(name));
+      if (equals >= 0) {
+        out.append('=').append(policy.isSecretKey(decode(name)) && !value.isEmpty() ? SCRUBBED
+            : redacted.equals(decoded) ? value : URLEncoder.encode(redacted, StandardCharsets.UTF_8));
+      }
+      separator = "&";
+    }
+    return out.toString();
+  }
+
+  private static String decode(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException notEncoded) {
+      return text;
+    }
   }
 
   /** A body: JSON by structure, other text by shape and label. */

@@ -2,6 +2,7 @@ package dev.agenttrace;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -22,9 +23,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package layering of harness-core, enforced: {@code llm ← trace ← capture ← runtime ← assertions}, and
- * {@code golden} and {@code report} on top of {@code trace} with nothing depending on them; no cycles between packages;
- * no main code on JUnit; {@code GlobalOpenTelemetry} only in the opt-in installer; convention spans started, written
- * and ended only by the one span writer ({@code trace.SpanWriter} and its handles).
+ * {@code golden} and {@code report} on top of {@code trace} with nothing depending on them; {@code redaction} at the
+ * bottom, usable by every package and using only the JDK and Jackson; no cycles between packages; no main code on
+ * JUnit; {@code GlobalOpenTelemetry} only in the opt-in installer; convention spans started, written and ended only
+ * by the one span writer ({@code trace.SpanWriter} and its handles).
  */
 class ArchitectureTest {
   private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
@@ -36,6 +38,7 @@ class ArchitectureTest {
     ArchRule layers = layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
         .withOptionalLayers(true)
+        .layer("redaction").definedBy("dev.agenttrace.redaction..")
         .layer("llm").definedBy("dev.agenttrace.llm..")
         .layer("trace").definedBy("dev.agenttrace.trace..")
         .layer("capture").definedBy("dev.agenttrace.capture..")
@@ -52,6 +55,14 @@ class ArchitectureTest {
         .whereLayer("llm").mayOnlyBeAccessedByLayers(
             "trace", "capture", "runtime", "assertions", "golden", "report");
     layers.check(MAIN_CLASSES);
+  }
+
+  @Test
+  void redactionUsesOnlyTheJdkAndJackson() {
+    classes().that().resideInAPackage("dev.agenttrace.redaction..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("dev.agenttrace.redaction..", "java..",
+            "com.fasterxml.jackson..")
+        .check(MAIN_CLASSES);
   }
 
   @Test

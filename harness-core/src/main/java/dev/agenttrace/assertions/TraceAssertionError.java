@@ -1,5 +1,6 @@
 package dev.agenttrace.assertions;
 
+import dev.agenttrace.redaction.RedactionPolicy;
 import dev.agenttrace.trace.AgentTrace;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -119,7 +120,9 @@ public final class TraceAssertionError extends AssertionFailedError {
   public String getMessage() {
     String rendered = message;
     if (rendered == null) {
-      rendered = overridingMessage != null ? prefix + overridingMessage : render();
+      // the message ends up in CI logs: the one redaction policy applies to it as to every other output
+      rendered = RedactionPolicy.defaults()
+          .redactPlainText(overridingMessage != null ? prefix + overridingMessage : render());
       message = rendered;
     }
     return rendered;

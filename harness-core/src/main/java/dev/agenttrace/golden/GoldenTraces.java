@@ -3,6 +3,7 @@ package dev.agenttrace.golden;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agenttrace.files.SafeFileNames;
+import dev.agenttrace.redaction.RedactionPolicy;
 import dev.agenttrace.trace.AgentTrace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,7 +70,7 @@ public final class GoldenTraces {
     this.directory = builder.directory.toAbsolutePath().normalize();
     this.mode = builder.mode;
     this.onCi = isCi(builder.environment.apply("CI"));
-    this.normalizer = new TraceNormalizer(new Redactor(builder.selectorRules, builder.regexRules));
+    this.normalizer = new TraceNormalizer(new Redactor(builder.selectorRules, builder.regexRules, builder.redaction));
     this.projection = new GoldenProjection(builder.comparison, builder.ignored);
     this.reporter = builder.reporter;
     this.testClass = null;
@@ -293,8 +294,18 @@ public final class GoldenTraces {
     private final List<Redactor.SelectorRule> selectorRules = new ArrayList<>();
     private final List<Redactor.RegexRule> regexRules = new ArrayList<>();
     private final List<Selector> ignored = new ArrayList<>();
+    private RedactionPolicy redaction = RedactionPolicy.defaults();
 
     private Builder() {}
+
+    /**
+     * The secrets never written (default: the built-in rules of {@link RedactionPolicy}); they become
+     * {@code <secret>}. The JUnit extension passes the policy configured under {@code agenttrace.redaction.*}.
+     */
+    public Builder redaction(RedactionPolicy redaction) {
+      this.redaction = Objects.requireNonNull(redaction, "redaction");
+      return this;
+    }
 
     /** The golden folder (default {@value #DEFAULT_DIR}, or the system property {@value #DIR_PROPERTY}). */
     public Builder directory(Path directory) {

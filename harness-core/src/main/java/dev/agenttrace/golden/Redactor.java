@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agenttrace.trace.Secrets;
+import dev.agenttrace.redaction.RedactionPolicy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Removes what must not reach a golden file, span by span: the user's selector redactions and value matchers, then
- * secrets (API keys such as {@code sk-…} and {@code sk-ant-…}, bearer tokens, Authorization and API-key header
- * values, values of secret-named JSON fields) which become {@code <secret>}, then the user's regex redactions, then
- * UUIDs, ISO-8601 timestamps and hex span/trace ids, which become numbered placeholders. The instance built from
+ * secrets as the {@link RedactionPolicy} defines them (values of secret-named fields and attributes whatever their
+ * type, API keys, bearer tokens, header values …) which become {@code <secret>}, then the user's regex redactions,
+ * then UUIDs, ISO-8601 timestamps and hex span/trace ids, which become numbered placeholders. The instance built from
  * the rules is shared and immutable; {@link #forDocument()} gives the one-document redactor that remembers what it
  * already worked out (which names are secret, what each text becomes) and whether it marked any placeholder.
  */
@@ -29,26 +29,32 @@ final class Redactor {
 
   private final List<SelectorRule> selectorRules;
   private final List<RegexRule> regexRules;
+  private final RedactionPolicy secrets;
   /** Per document only (null in the shared instance): secret-name answers and scrubbed texts, by input. */
   private final Map<String, Boolean> secretNames;
   private final Map<String, String> scrubbedTexts;
   private boolean marked;
 
   Redactor(List<SelectorRule> selectorRules, List<RegexRule> regexRules) {
-    this(List.copyOf(selectorRules), List.copyOf(regexRules), null, null);
+    this(selectorRules, regexRules, RedactionPolicy.defaults());
   }
 
-  private Redactor(List<SelectorRule> selectorRules, List<RegexRule> regexRules, Map<String, Boolean> secretNames,
-      Map<String, String> scrubbedTexts) {
+  Redactor(List<SelectorRule> selectorRules, List<RegexRule> regexRules, RedactionPolicy secrets) {
+    this(List.copyOf(selectorRules), List.copyOf(regexRules), secrets.withMarker(SECRET), null, null);
+  }
+
+  private Redactor(List<SelectorRule> selectorRules, List<RegexRule> regexRules, RedactionPolicy secrets,
+      Map<String, Boolean> secretNames, Map<String, String> scrubbedTexts) {
     this.selectorRules = selectorRules;
     this.regexRules = regexRules;
+    this.secrets = secrets;
     this.secretNames = secretNames;
     this.scrubbedTexts = scrubbedTexts;
   }
 
   /** A redactor with these rules for one document, on one thread: it remembers its answers. */
   Redactor forDocument() {
-    return new Redactor(selectorRules, regexRules, new HashMap<>(), new HashMap<>());
+    return new Redactor(selectorRules, regexRules, secrets, new HashMap<>(), new HashMap<>());
   }
 
   /** Whether this document redactor may have marked a placeholder (a selector rule ran, or a text got a marker). */
@@ -84,9 +90,9 @@ final class Redactor {
       for (Map.Entry<String, JsonNode> field : object.properties()) {
         String name = field.getKey();
         JsonNode value = field.getValue();
-        boolean secretName = secretNames == null ? Secrets.isSecretName(name)
-            : secretNames.computeIfAbsent(name, Secrets::isSecretName);
-        JsonNode scrubbed = secretName && value.isValueNode() && !value.isNull() ? text(SECRET) : scrub(value);
+        boolean secretName = secretNames == null ? secrets.isSecretKey(name)
+            : secretNames.computeIfAbsent(name, secrets::isSecretKey);
+        JsonNode scrubbed = secretName ? secrets.mask(value) : scrub(value);
         if (scrubbed != value) {
           field.setValue(scrubbed);
         }
@@ -117,7 +123,7 @@ final class Redactor {
   }
 
   private String scrubbedText(String text) {
-    String result = Secrets.redact(text, SECRET);
+    String result = secrets.redact(text);
     for (RegexRule rule : regexRules) {
       result = rule.pattern().matcher(result)
           .replaceAll(match -> Matcher.quoteReplacement(Placeholders.mark(rule.placeholder(),

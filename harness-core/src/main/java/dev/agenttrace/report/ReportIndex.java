@@ -1,6 +1,7 @@
 package dev.agenttrace.report;
 
 import dev.agenttrace.files.AtomicFiles;
+import dev.agenttrace.redaction.RedactionPolicy;
 import dev.agenttrace.trace.AgentTrace;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,12 @@ public final class ReportIndex {
 
   /** Writes the index of {@code entries} into {@code directory}, with links relative to it; returns the file. */
   public static Path write(Path directory, List<Entry> entries) {
+    return write(directory, entries, RedactionPolicy.defaults());
+  }
+
+  /** {@link #write(Path, List)} with test names redacted by {@code redaction} (display names can hold anything). */
+  public static Path write(Path directory, List<Entry> entries, RedactionPolicy redaction) {
+    RedactionPolicy policy = redaction.withMarker(ReportText.REDACTED);
     Path dir = directory.toAbsolutePath().normalize();
     List<Entry> sorted = entries.stream()
         .sorted(Comparator.comparing(Entry::testClass).thenComparing(Entry::method)).toList();
@@ -74,8 +81,8 @@ public final class ReportIndex {
         .append("<th>Report</th></tr></thead>\n<tbody>\n");
     for (Entry entry : sorted) {
       String status = entry.status().name().toLowerCase(Locale.ROOT);
-      html.append("<tr class=\"").append(status).append("\"><td>").append(HtmlText.escape(entry.testClass()))
-          .append("</td><td>").append(HtmlText.escape(entry.method()))
+      html.append("<tr class=\"").append(status).append("\"><td>").append(HtmlText.escape(policy.redact(entry.testClass())))
+          .append("</td><td>").append(HtmlText.escape(policy.redact(entry.method())))
           .append("</td><td class=\"status\">").append(status)
           .append("</td><td class=\"num\">").append(entry.segments())
           .append("</td><td class=\"num\">").append(entry.llmCalls())

@@ -1,5 +1,6 @@
 package dev.agenttrace.report;
 
+import dev.agenttrace.redaction.RedactionPolicy;
 import dev.agenttrace.trace.AgentTrace;
 import java.io.IOException;
 import java.io.Writer;
@@ -15,12 +16,12 @@ final class ReportPage {
 
   private ReportPage() {}
 
-  static void write(AgentTrace trace, ReportInfo info, Writer out) throws IOException {
+  static void write(AgentTrace trace, ReportInfo info, RedactionPolicy redaction, Writer out) throws IOException {
     out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"" + POLICY + "\">\n");
     out.write("<meta name=\"referrer\" content=\"no-referrer\">\n");
     out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    ReportText text = new ReportText(ReportText.DEFAULT_MAX_CHARS);
+    ReportText text = new ReportText(ReportText.DEFAULT_MAX_CHARS, redaction);
     out.write("<title>" + HtmlText.escape(text.clean(info.title())) + " · AgentTrace</title>\n");
     out.write("<style>" + ReportResources.REPORT_CSS + "</style>\n</head>\n<body>\n");
     out.write("<noscript>This report is drawn by its inline script; enable JavaScript to see it.</noscript>\n");

@@ -1,6 +1,7 @@
 package dev.agenttrace.trace;
 
 import dev.agenttrace.llm.Usage;
+import dev.agenttrace.redaction.RedactionPolicy;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.Collection;
 import java.util.HashMap;
@@ -184,7 +185,10 @@ public final class AgentTrace {
     return spans.isEmpty() && unfinished.isEmpty();
   }
 
-  /** The trace as a readable tree, one line per span, for failure messages. */
+  /**
+   * The trace as a readable tree, one line per span, for failure messages; secrets redacted by the built-in rules of
+   * {@link RedactionPolicy}.
+   */
   public String toTreeString() {
     return TraceTreeRenderer.render(this, null);
   }
@@ -192,6 +196,11 @@ public final class AgentTrace {
   /** {@link #toTreeString()} with the span {@code markedSpanId} marked {@code ▶ … ◀ here}. */
   public String toTreeString(String markedSpanId) {
     return TraceTreeRenderer.render(this, markedSpanId);
+  }
+
+  /** {@link #toTreeString(String)} with secrets redacted by {@code redaction} ({@code markedSpanId} may be null). */
+  public String toTreeString(RedactionPolicy redaction, String markedSpanId) {
+    return TraceTreeRenderer.render(this, markedSpanId, redaction);
   }
 
   @Override

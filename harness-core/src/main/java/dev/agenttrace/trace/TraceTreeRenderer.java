@@ -1,6 +1,7 @@
 package dev.agenttrace.trace;
 
 import dev.agenttrace.llm.ToolCall;
+import dev.agenttrace.redaction.RedactionPolicy;
 import dev.agenttrace.llm.Usage;
 import io.opentelemetry.api.trace.SpanKind;
 import java.util.ArrayDeque;
@@ -12,8 +13,9 @@ import java.util.StringJoiner;
 /**
  * Renders an {@link AgentTrace} as the text tree that failure messages print: a header with counts, one line per
  * span with box-drawing indentation and the span's essence (segment state, model reply, tool arguments and result,
- * step result, error, duration), then the unfinished spans. Every value is abbreviated with
- * {@link TraceText#abbreviate(String)}, so the output stays small whatever the spans hold.
+ * step result, error, duration), then the unfinished spans. Every value is redacted ({@link RedactionPolicy}: this
+ * text goes into failure messages, CI logs and trace files) and then abbreviated with
+ * {@link TraceText#abbreviate(String)}, so the output stays small and secret-free whatever the spans hold.
  */
 final class TraceTreeRenderer {
   static final String MARK_PREFIX = "▶ ";
@@ -23,21 +25,36 @@ final class TraceTreeRenderer {
 
   private final AgentTrace trace;
   private final String markedSpanId;
+  private final RedactionPolicy redaction;
   private final StringBuilder out = new StringBuilder();
 
-  private TraceTreeRenderer(AgentTrace trace, String markedSpanId) {
+  private TraceTreeRenderer(AgentTrace trace, String markedSpanId, RedactionPolicy redaction) {
     this.trace = trace;
     this.markedSpanId = markedSpanId;
+    this.redaction = redaction;
   }
 
   static String render(AgentTrace trace, String markedSpanId) {
-    return new TraceTreeRenderer(trace, markedSpanId).render();
+    return render(trace, markedSpanId, RedactionPolicy.defaults());
+  }
+
+  static String render(AgentTrace trace, String markedSpanId, RedactionPolicy redaction) {
+    return new TraceTreeRenderer(trace, markedSpanId, redaction).render();
+  }
+
+  /** {@code value} redacted, then abbreviated to {@code maxChars}. */
+  private String shown(String value, int maxChars) {
+    return TraceText.abbreviate(value == null ? null : redaction.redactHead(value, maxChars), maxChars);
+  }
+
+  private String shown(String value) {
+    return shown(value, TraceText.DEFAULT_MAX_CHARS);
   }
 
   private String render() {
     out.append(header()).append('\n');
     for (String note : trace.notes()) {
-      out.append("note: ").append(TraceText.abbreviate(note, 300)).append('\n');
+      out.append("note: ").append(shown(note, 300)).append('\n');
     }
     for (TraceSpan root : trace.roots()) {
       renderTree(root);
@@ -80,7 +97,7 @@ final class TraceTreeRenderer {
     if (marked) {
       text.append(MARK_PREFIX);
     }
-    text.append(TraceText.abbreviate(span.name()));
+    text.append(shown(span.name()));
     String essence = essence(span);
     if (!essence.isEmpty()) {
       text.append(" [").append(essence).append(']');
@@ -88,12 +105,12 @@ final class TraceTreeRenderer {
     if (span.endEpochNanos() > 0) {
       text.append(' ').append(TraceText.duration(span.duration()));
     }
-    TraceError.of(span).ifPresent(error -> text.append("  ✗ ").append(TraceText.abbreviate(error.summary())));
+    TraceError.of(span).ifPresent(error -> text.append("  ✗ ").append(shown(error.summary())));
     if (span.isOrphan()) {
       text.append("  ⚠ orphan: parent ").append(span.parentSpanId().orElse("?")).append(' ')
           .append(trace.unfinishedSpans().stream()
               .filter(unfinished -> unfinished.spanId().equals(span.parentSpanId().orElse(null)))
-              .map(unfinished -> "('" + TraceText.abbreviate(unfinished.name()) + "') never ended")
+              .map(unfinished -> "('" + shown(unfinished.name()) + "') never ended")
               .findFirst().orElse("is not in the trace"));
     }
     if (marked) {
@@ -113,7 +130,7 @@ final class TraceTreeRenderer {
         return toolEssence(view(span, ToolInvocation.class));
       case STEP:
         return view(span, Step.class).result()
-            .map(result -> "→ " + TraceText.abbreviate(result)).orElse("");
+            .map(result -> "→ " + shown(result)).orElse("");
       default:
         return span.kind() == SpanKind.INTERNAL ? "" : span.kind().name();
     }
@@ -123,42 +140,42 @@ final class TraceTreeRenderer {
     return trace.viewOf(span.spanId(), type).orElseThrow();
   }
 
-  private static String segmentEssence(Segment segment) {
-    String text = segment.describe();
+  private String segmentEssence(Segment segment) {
+    String text = redaction.redactPlainText(segment.describe());
     return segment.usage().totalTokens() > 0 ? text + " · " + tokens(segment.usage()) : text;
   }
 
-  private static String llmEssence(LlmCall call) {
+  private String llmEssence(LlmCall call) {
     StringJoiner parts = new StringJoiner(" · ");
     if (!call.span().name().endsWith(call.model())) {
-      parts.add("model " + TraceText.abbreviate(call.model()));
+      parts.add("model " + shown(call.model()));
     }
     call.finishReason().ifPresent(reason -> parts.add(reason.wireValue()));
     List<ToolCall> toolCalls = call.requestedToolCalls();
     for (int i = 0; i < Math.min(toolCalls.size(), MAX_LISTED_TOOL_CALLS); i++) {
       ToolCall toolCall = toolCalls.get(i);
-      parts.add("→ tool_call " + TraceText.abbreviate(toolCall.name()) + " "
-          + TraceText.abbreviate(toolCall.arguments()));
+      parts.add("→ tool_call " + shown(toolCall.name()) + " "
+          + shown(toolCall.arguments()));
     }
     if (toolCalls.size() > MAX_LISTED_TOOL_CALLS) {
       parts.add("+" + (toolCalls.size() - MAX_LISTED_TOOL_CALLS) + " more tool calls");
     }
     String reply = call.outputText();
     if (!reply.isEmpty()) {
-      parts.add("→ \"" + TraceText.abbreviate(reply) + "\"");
+      parts.add("→ \"" + shown(reply) + "\"");
     }
     if (call.usage().totalTokens() > 0) {
       parts.add(tokens(call.usage()));
     }
     if (!call.contentProblems().isEmpty()) {
-      parts.add("unreadable content: " + TraceText.abbreviate(call.contentProblems().get(0)));
+      parts.add("unreadable content: " + shown(call.contentProblems().get(0)));
     }
     return parts.toString();
   }
 
-  private static String toolEssence(ToolInvocation tool) {
-    String arguments = tool.arguments().map(TraceText::abbreviate).orElse("");
-    return tool.result().map(result -> (arguments + " → " + TraceText.abbreviate(result)).strip()).orElse(arguments);
+  private String toolEssence(ToolInvocation tool) {
+    String arguments = tool.arguments().map(this::shown).orElse("");
+    return tool.result().map(result -> (arguments + " → " + shown(result)).strip()).orElse(arguments);
   }
 
   private static String tokens(Usage usage) {
@@ -173,9 +190,9 @@ final class TraceTreeRenderer {
     out.append("Unfinished spans (").append(unfinished.size()).append("):\n");
     for (UnfinishedSpan span : unfinished) {
       boolean marked = span.spanId().equals(markedSpanId);
-      out.append("  ").append(marked ? MARK_PREFIX : "").append("⧗ ").append(TraceText.abbreviate(span.name()))
+      out.append("  ").append(marked ? MARK_PREFIX : "").append("⧗ ").append(shown(span.name()))
           .append(" · span ").append(span.spanId())
-          .append(" · thread \"").append(TraceText.abbreviate(span.threadName())).append('"')
+          .append(" · thread \"").append(shown(span.threadName())).append('"')
           .append(marked ? MARK_SUFFIX : "").append('\n');
       if (span.startSite() == null) {
         out.append("      ").append(UnfinishedSpan.startSiteHint()).append('\n');
@@ -183,7 +200,7 @@ final class TraceTreeRenderer {
         out.append("      started at:\n");
         List<String> lines = new ArrayList<>(span.startSite().lines().limit(MAX_START_SITE_LINES + 1L).toList());
         for (int i = 0; i < Math.min(lines.size(), MAX_START_SITE_LINES); i++) {
-          out.append("        ").append(TraceText.abbreviate(lines.get(i).strip(), 300)).append('\n');
+          out.append("        ").append(shown(lines.get(i).strip(), 300)).append('\n');
         }
         if (lines.size() > MAX_START_SITE_LINES) {
           out.append("        …\n");

@@ -4,6 +4,7 @@ import dev.agenttrace.capture.CaptureScope;
 import dev.agenttrace.capture.SharedCapture;
 import dev.agenttrace.files.AtomicFiles;
 import dev.agenttrace.golden.GoldenResult;
+import dev.agenttrace.redaction.RedactionPolicy;
 import dev.agenttrace.trace.AgentTrace;
 import dev.agenttrace.trace.UnfinishedSpan;
 import io.opentelemetry.context.Scope;
@@ -106,13 +107,15 @@ public final class AgentTraceExtension
     String unfinishedFailure = !unfinished.isEmpty() && test.settings().failOnUnfinishedSpans()
         && context.getExecutionException().isEmpty()
         ? FailureMessages.unfinishedSpans(test.identity().displayName(), trace, test.traceFile(),
-            test.plannedReport(true).orElse(null))
+            test.plannedReport(true).orElse(null), test.settings().redaction())
         : null;
     Optional<GoldenResult> golden = test.settings().golden()
         ? GoldenSupport.compareAfterTest(context, test, trace)
         : Optional.empty();
     if (!trace.isEmpty()) {
-      Path file = AtomicFiles.write(test.traceFile(), test.identity().displayName() + "\n" + trace.toTreeString());
+      RedactionPolicy redaction = test.settings().redaction();
+      Path file = AtomicFiles.write(test.traceFile(),
+          redaction.redactPlainText(test.identity().displayName()) + "\n" + trace.toTreeString(redaction, null));
       context.publishReportEntry("agenttrace.trace", file.toString());
       ReportSupport.afterTest(context, test, trace, unfinishedFailure, golden);
     }
@@ -138,7 +141,7 @@ public final class AgentTraceExtension
     }
     PerTestContext test = scope.test();
     throw FailureMessages.withTrace(throwable, test.identity().displayName(), scope.trace(), test.traceFile(),
-        test.plannedReport(true).orElse(null));
+        test.plannedReport(true).orElse(null), test.settings().redaction());
   }
 
   @Override

@@ -49,6 +49,7 @@ final class Cassettes {
     if (mode == Mode.OFF) {
       return builder;
     }
+    builder.redaction(settings.redaction());
     Path cassette = fileFor(provider);
     if (mode == Mode.RECORD) {
       String origin = settings.parameter(ORIGIN_PARAMETER_PREFIX + provider).orElse(defaultOrigin);

@@ -1,5 +1,6 @@
 package dev.agenttrace.junit;
 
+import dev.agenttrace.redaction.RedactionPolicy;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,10 +23,12 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param reportDirectory where they go ({@value #REPORT_DIR_PARAMETER})
  * @param traceDirectory where trace text files go ({@value #TRACE_DIR_PARAMETER})
  * @param parameters every other configuration parameter, by key (golden mode and folder, cassettes)
+ * @param redaction the run's redaction policy: the built-in rules plus {@code agenttrace.redaction.keys},
+ *     {@code .patterns} and {@code .allow}, read once per run; applied to everything the test writes
  */
 record ExtensionSettings(boolean globalOpenTelemetry, boolean failOnUnfinishedSpans, boolean recordStartSites,
     boolean golden, boolean onCi, ReportMode reportMode, Path reportDirectory, Path traceDirectory,
-    Function<String, Optional<String>> parameters) {
+    Function<String, Optional<String>> parameters, RedactionPolicy redaction) {
 
   static final String START_SITES_PARAMETER = "agenttrace.capture.start-sites";
   /** Overrides the {@code CI} environment variable (e.g. {@code false} to write goldens in a CI-like shell). */
@@ -35,6 +38,7 @@ record ExtensionSettings(boolean globalOpenTelemetry, boolean failOnUnfinishedSp
   static final String DEFAULT_REPORT_DIR = "target/agenttrace-reports";
   static final String TRACE_DIR_PARAMETER = "agenttrace.trace.dir";
   static final String DEFAULT_TRACE_DIR = "target/agenttrace-traces";
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ExtensionSettings.class);
 
   /** When HTML reports are written. */
   enum ReportMode {
@@ -57,10 +61,12 @@ record ExtensionSettings(boolean globalOpenTelemetry, boolean failOnUnfinishedSp
     ReportMode reportMode = parameters.apply(REPORT_MODE_PARAMETER).map(ReportMode::parse).orElse(ReportMode.ALWAYS);
     Path reportDirectory = directory(parameters, REPORT_DIR_PARAMETER, DEFAULT_REPORT_DIR);
     Path traceDirectory = directory(parameters, TRACE_DIR_PARAMETER, DEFAULT_TRACE_DIR);
+    RedactionPolicy redaction = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RedactionPolicy.class,
+        type -> RedactionPolicy.fromSettings(name -> parameters.apply(name).orElse(null)), RedactionPolicy.class);
     if (explicit != null) {
       return new ExtensionSettings(explicit.globalOpenTelemetry, explicit.failOnUnfinishedSpans,
           explicit.recordStartSites || startSites, explicit.golden, onCi, reportMode, reportDirectory, traceDirectory,
-          parameters);
+          parameters, redaction);
     }
     Optional<AgentTest> annotation = AnnotationSupport.findAnnotation(context.getElement(), AgentTest.class)
         .or(() -> context.getTestClass().flatMap(type -> AnnotationSupport.findAnnotation(type, AgentTest.class)));
@@ -69,7 +75,7 @@ record ExtensionSettings(boolean globalOpenTelemetry, boolean failOnUnfinishedSp
         annotation.map(AgentTest::failOnUnfinishedSpans).orElse(true),
         startSites,
         annotation.map(AgentTest::golden).orElse(false),
-        onCi, reportMode, reportDirectory, traceDirectory, parameters);
+        onCi, reportMode, reportDirectory, traceDirectory, parameters, redaction);
   }
 
   /** The configuration parameter {@code key}, empty when it is not set. */

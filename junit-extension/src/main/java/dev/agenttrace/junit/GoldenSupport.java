@@ -34,7 +34,8 @@ final class GoldenSupport {
     UnaryOperator<String> environment = name -> name.equals("CI") ? ci : System.getenv(name);
     GoldenTraces.Builder builder = GoldenTraces.builder()
         .environment(environment)
-        .reporter(System.err::println);
+        .reporter(System.err::println)
+        .redaction(settings.redaction());
     settings.parameter(GoldenTraces.MODE_PROPERTY).map(GoldenMode::parse).ifPresent(builder::mode);
     settings.parameter(GoldenTraces.DIR_PROPERTY).map(Path::of).ifPresent(builder::directory);
     return builder.build().forTest(test.identity().className(), test.identity().testName());

@@ -2,6 +2,7 @@ package dev.agenttrace.junit;
 
 import dev.agenttrace.assertions.TraceAssertionError;
 import dev.agenttrace.golden.GoldenResult;
+import dev.agenttrace.redaction.RedactionPolicy;
 import dev.agenttrace.report.HtmlReport;
 import dev.agenttrace.report.ReportIndex;
 import dev.agenttrace.report.ReportInfo;
@@ -64,15 +65,16 @@ final class ReportSupport {
     if (goldenFailure.isPresent() && goldenFailure.get().diff().isPresent()) {
       info = info.withSection(new ReportSection("Golden trace diff", goldenFailure.get().message()));
     }
-    Path file = HtmlReport.write(trace, info, planned.get());
+    Path file = HtmlReport.write(trace, info, test.settings().redaction(), planned.get());
     context.publishReportEntry(REPORT_ENTRY, file.toString());
-    runIndex(context, test.settings().reportDirectory())
+    runIndex(context, test.settings())
         .add(ReportIndex.Entry.of(identity.className(), identity.indexName(), info.status(), trace, file));
   }
 
-  private static RunIndex runIndex(ExtensionContext context, Path directory) {
-    return context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(directory.toString(), key -> new RunIndex(directory), RunIndex.class);
+  private static RunIndex runIndex(ExtensionContext context, ExtensionSettings settings) {
+    Path directory = settings.reportDirectory();
+    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(directory.toString(),
+        key -> new RunIndex(directory, settings.redaction()), RunIndex.class);
   }
 
   /**
@@ -108,9 +110,11 @@ final class ReportSupport {
   static final class RunIndex implements AutoCloseable {
     private final Path directory;
     private final ConcurrentLinkedQueue<ReportIndex.Entry> entries = new ConcurrentLinkedQueue<>();
+    private final RedactionPolicy redaction;
 
-    RunIndex(Path directory) {
+    RunIndex(Path directory, RedactionPolicy redaction) {
       this.directory = directory;
+      this.redaction = redaction;
     }
 
     void add(ReportIndex.Entry entry) {
@@ -120,7 +124,7 @@ final class ReportSupport {
     @Override
     public void close() {
       if (!entries.isEmpty()) {
-        ReportIndex.write(directory, List.copyOf(entries));
+        ReportIndex.write(directory, List.copyOf(entries), redaction);
       }
     }
   }

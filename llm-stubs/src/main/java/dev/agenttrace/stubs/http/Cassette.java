@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agenttrace.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import java.util.Map;
 /**
  * A reviewable file of recorded provider exchanges, one per test: pretty JSON with sorted keys, request bodies as
  * JSON, JSON response bodies as JSON and event streams as a list of lines, so a diff of a re-recording reads well.
- * Written only with already scrubbed content ({@link Scrubber}).
+ * Written only with already scrubbed content ({@link Scrubber}), atomically, with the permissions the umask gives.
  */
 final class Cassette {
   private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -71,11 +72,7 @@ final class Cassette {
       }
     }
     try {
-      if (file.getParent() != null) {
-        Files.createDirectories(file.getParent());
-      }
-      Files.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
-          StandardCharsets.UTF_8);
+      AtomicFiles.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write cassette " + file, e);
     }
@@ -86,7 +83,7 @@ final class Cassette {
     return jsonOrText(left).equals(jsonOrText(right));
   }
 
-  private static boolean isEventStream(Map<String, String> headers) {
+  static boolean isEventStream(Map<String, String> headers) {
     return headers.getOrDefault("content-type", "").startsWith(WireResponse.EVENT_STREAM);
   }
 

@@ -44,9 +44,9 @@ public abstract class HttpLlmStub implements LlmScripting, AutoCloseable {
     this.script = scriptBuilder.build();
     ReplySource replies;
     if (options.recordTarget != null) {
-      replies = new RecordingReplies(options.recordTarget, options.cassette);
+      replies = new RecordingReplies(options.recordTarget, options.cassette, options.redaction);
     } else if (options.replay) {
-      replies = new ReplayingReplies(options.cassette, format, this::remember);
+      replies = new ReplayingReplies(options.cassette, format, this::remember, options.redaction);
     } else {
       replies = new ScriptedReplies(script, format, this::remember);
     }

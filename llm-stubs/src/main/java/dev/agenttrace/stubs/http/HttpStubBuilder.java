@@ -1,6 +1,7 @@
 package dev.agenttrace.stubs.http;
 
 import dev.agenttrace.capture.TraceCapture;
+import dev.agenttrace.redaction.RedactionPolicy;
 import io.opentelemetry.api.OpenTelemetry;
 import java.net.URI;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ public final class HttpStubBuilder<S extends HttpLlmStub> {
   URI recordTarget;
   Path cassette;
   boolean replay;
+  RedactionPolicy redaction = RedactionPolicy.defaults();
 
   /** For stub implementations: {@code factory} builds the stub from these options. */
   public HttpStubBuilder(Function<HttpStubBuilder<S>, S> factory) {
@@ -64,6 +66,15 @@ public final class HttpStubBuilder<S extends HttpLlmStub> {
     this.recordTarget = Objects.requireNonNull(targetOrigin, "targetOrigin");
     this.cassette = Objects.requireNonNull(cassette, "cassette");
     this.replay = false;
+    return this;
+  }
+
+  /**
+   * The secrets scrubbed from recorded cassettes (default: the built-in rules of {@link RedactionPolicy}); the JUnit
+   * extension passes the policy configured under {@code agenttrace.redaction.*}.
+   */
+  public HttpStubBuilder<S> redaction(RedactionPolicy redaction) {
+    this.redaction = Objects.requireNonNull(redaction, "redaction");
     return this;
   }
 

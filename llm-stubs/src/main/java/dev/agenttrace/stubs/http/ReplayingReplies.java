@@ -3,13 +3,17 @@ package dev.agenttrace.stubs.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenttrace.llm.ChatRequest;
 import dev.agenttrace.llm.LlmException;
+import dev.agenttrace.redaction.RedactionPolicy;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Replay mode: answers each request with the first not yet replayed exchange of the cassette whose path and JSON
- * body equal the request's. A request the cassette does not hold gets a provider error and is remembered as
+ * Replay mode: answers each request with the first not yet replayed exchange of the cassette whose path, query and
+ * JSON body equal the request's once scrubbed as recording scrubbed them (so a request that carries a secret still
+ * finds its recording). A request the cassette does not hold gets a provider error and is remembered as
  * unmatched, with the recorded requests listed.
  */
 final class ReplayingReplies implements ReplySource {
@@ -18,8 +22,10 @@ final class ReplayingReplies implements ReplySource {
   private final boolean[] used;
   private final WireFormat format;
   private final Consumer<AssertionError> unmatched;
+  private final RedactionPolicy redaction;
 
-  ReplayingReplies(Path file, WireFormat format, Consumer<AssertionError> unmatched) {
+  ReplayingReplies(Path file, WireFormat format, Consumer<AssertionError> unmatched, RedactionPolicy redaction) {
+    this.redaction = redaction;
     this.file = file;
     this.interactions = Cassette.read(file);
     this.used = new boolean[interactions.size()];
@@ -29,10 +35,15 @@ final class ReplayingReplies implements ReplySource {
 
   @Override
   public synchronized Outcome answer(HttpExchange exchange, JsonNode body, ChatRequest request) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    exchange.headers().forEach((name, values) -> headers.put(name, values.isEmpty() ? "" : values.get(0)));
+    Scrubber scrubber = new Scrubber(headers, redaction);
+    String path = scrubber.path(exchange.pathAndQuery());
+    String scrubbedBody = scrubber.text(exchange.body());
     for (int i = 0; i < interactions.size(); i++) {
       Cassette.Interaction interaction = interactions.get(i);
-      if (!used[i] && interaction.path().equals(exchange.path())
-          && Cassette.sameJson(interaction.requestBody(), exchange.body())) {
+      if (!used[i] && interaction.path().equals(path)
+          && Cassette.sameJson(interaction.requestBody(), scrubbedBody)) {
         used[i] = true;
         return Outcome.passedThrough(new WireResponse(interaction.status(), interaction.responseHeaders(),
             interaction.responseBody(), null));

@@ -75,8 +75,10 @@ final class StubServer {
       for (HttpHeader header : request.getHeaders().all()) {
         headers.put(header.key().toLowerCase(Locale.ROOT), header.values());
       }
-      String path = request.getUrl().replaceFirst("\\?.*$", "");
-      WireResponse response = handler.apply(new HttpExchange(path, headers, request.getBodyAsString()));
+      String url = request.getUrl();
+      int query = url.indexOf('?');
+      WireResponse response = handler.apply(new HttpExchange(query < 0 ? url : url.substring(0, query),
+          query < 0 ? "" : url.substring(query + 1), headers, request.getBodyAsString()));
       ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.responseDefinition()
           .withStatus(response.status())
           .withBody(response.body());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.common.KeyValue;
@@ -30,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Streams the OTLP/JSON encoding of {@code ExportTraceServiceRequest}s with Jackson's {@link JsonParser}: one
@@ -538,8 +540,9 @@ final class OtlpJsonReader {
       if (token == JsonToken.VALUE_STRING) {
         return Long.parseLong(parser.getText());
       }
-    } catch (NumberFormatException | com.fasterxml.jackson.core.exc.InputCoercionException outOfRange) {
-      throw fail(field, "expected " + expected + " within 64 bits, got " + found());
+    } catch (NumberFormatException | InputCoercionException notALong) {
+      boolean digits = parser.getText().matches("-?[0-9]+");
+      throw fail(field, "expected " + expected + (digits ? " within 64 bits" : "") + ", got " + found());
     }
     throw fail(field, "expected " + expected + ", got " + found());
   }
@@ -595,7 +598,7 @@ final class OtlpJsonReader {
       throw fail(field, "expected " + hexLength + " hex digits (OTLP/JSON encodes ids as hex, not base64), got "
           + found());
     }
-    return text.toLowerCase(java.util.Locale.ROOT);
+    return text.toLowerCase(Locale.ROOT);
   }
 
   private SpanKind readKind(String field) throws IOException {

@@ -10,6 +10,7 @@ import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -75,6 +76,20 @@ public final class TraceCapture implements AutoCloseable {
   public List<UnfinishedSpan> unfinishedSpans() {
     AgentTrace closed = finalTrace;
     return closed != null ? closed.unfinishedSpans() : openSpans.unfinishedSpans();
+  }
+
+  /**
+   * Adds spans that finished elsewhere — received over OTLP from another process, or loaded from a file — to this
+   * capture as they are (ids, times, resource and attributes kept), so the test's trace shows them with its own.
+   *
+   * @throws IllegalStateException when the capture is already closed: the spans would be lost
+   */
+  public void addFinishedSpans(Collection<? extends SpanData> spans) {
+    Objects.requireNonNull(spans, "spans");
+    if (finalTrace != null || !exporter.export(List.copyOf(spans)).isSuccess()) {
+      throw new IllegalStateException("The capture is closed: " + spans.size() + " span(s) arrived after its test "
+          + "ended and cannot be added");
+    }
   }
 
   /** Forgets the finished spans captured so far; spans still open stay tracked. */

@@ -17,7 +17,6 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.api.trace.TraceState;
-import io.opentelemetry.api.trace.TraceStateBuilder;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.trace.TestSpanData;
@@ -46,10 +45,6 @@ final class OtlpJsonReader {
   }
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
-  /** OTLP span flags: bit 8 says whether bit 9 (the parent or linked span is remote) is known. */
-  static final int HAS_IS_REMOTE = 0x100;
-  static final int IS_REMOTE = 0x200;
-
   private final JsonParser parser;
   private final SpanSink sink;
   private final JsonPath path = new JsonPath();
@@ -389,7 +384,7 @@ final class OtlpJsonReader {
     for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
       path.index(i);
       KeyValue keyValue = readKeyValue();
-      AttributeValues.put(attributes, keyValue.getKey(), keyValue.getValue());
+      OtlpMapping.putAttribute(attributes, keyValue.getKey(), keyValue.getValue());
     }
     path.leave();
     return attributes.build();
@@ -602,47 +597,33 @@ final class OtlpJsonReader {
   }
 
   private SpanKind readKind(String field) throws IOException {
-    JsonToken token = parser.currentToken();
-    if (token == JsonToken.VALUE_NUMBER_INT) {
-      switch (parser.getIntValue()) {
-        case 0, 1: return SpanKind.INTERNAL;   // SPAN_KIND_UNSPECIFIED is read as INTERNAL, as the spec advises
-        case 2: return SpanKind.SERVER;
-        case 3: return SpanKind.CLIENT;
-        case 4: return SpanKind.PRODUCER;
-        case 5: return SpanKind.CONSUMER;
-        default: break;
-      }
-    } else if (token == JsonToken.VALUE_STRING) {
-      switch (parser.getText()) {
-        case "SPAN_KIND_UNSPECIFIED", "SPAN_KIND_INTERNAL": return SpanKind.INTERNAL;
-        case "SPAN_KIND_SERVER": return SpanKind.SERVER;
-        case "SPAN_KIND_CLIENT": return SpanKind.CLIENT;
-        case "SPAN_KIND_PRODUCER": return SpanKind.PRODUCER;
-        case "SPAN_KIND_CONSUMER": return SpanKind.CONSUMER;
-        default: break;
-      }
+    SpanKind kind = switch (parser.currentToken()) {
+      case VALUE_NUMBER_INT -> OtlpMapping.spanKind(parser.getIntValue());
+      case VALUE_STRING -> parser.getText().startsWith("SPAN_KIND_")
+          ? OtlpMapping.spanKind(List.of("UNSPECIFIED", "INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER")
+              .indexOf(parser.getText().substring("SPAN_KIND_".length())))
+          : null;
+      default -> null;
+    };
+    if (kind == null) {
+      throw fail(field, "expected a span kind 0..5 (or its name, e.g. \"SPAN_KIND_CLIENT\"), got " + found());
     }
-    throw fail(field, "expected a span kind 0..5 (or its name, e.g. \"SPAN_KIND_CLIENT\"), got " + found());
+    return kind;
   }
 
   private StatusCode readStatusCode(String field) throws IOException {
-    JsonToken token = parser.currentToken();
-    if (token == JsonToken.VALUE_NUMBER_INT) {
-      switch (parser.getIntValue()) {
-        case 0: return StatusCode.UNSET;
-        case 1: return StatusCode.OK;
-        case 2: return StatusCode.ERROR;
-        default: break;
-      }
-    } else if (token == JsonToken.VALUE_STRING) {
-      switch (parser.getText()) {
-        case "STATUS_CODE_UNSET": return StatusCode.UNSET;
-        case "STATUS_CODE_OK": return StatusCode.OK;
-        case "STATUS_CODE_ERROR": return StatusCode.ERROR;
-        default: break;
-      }
+    StatusCode code = switch (parser.currentToken()) {
+      case VALUE_NUMBER_INT -> OtlpMapping.statusCode(parser.getIntValue());
+      case VALUE_STRING -> parser.getText().startsWith("STATUS_CODE_")
+          ? OtlpMapping.statusCode(List.of("UNSET", "OK", "ERROR")
+              .indexOf(parser.getText().substring("STATUS_CODE_".length())))
+          : null;
+      default -> null;
+    };
+    if (code == null) {
+      throw fail(field, "expected a status code 0..2 (or its name, e.g. \"STATUS_CODE_ERROR\"), got " + found());
     }
-    throw fail(field, "expected a status code 0..2 (or its name, e.g. \"STATUS_CODE_ERROR\"), got " + found());
+    return code;
   }
 
   // ---- checks and messages ----
@@ -663,28 +644,15 @@ final class OtlpJsonReader {
   }
 
   private TraceState parseTraceState(String text, String field) {
-    if (text.isEmpty()) {
-      return TraceState.getDefault();
+    try {
+      return OtlpMapping.traceState(text);
+    } catch (IllegalArgumentException malformed) {
+      throw fail(field, malformed.getMessage());
     }
-    TraceStateBuilder state = TraceState.builder();
-    String[] members = text.split(",");
-    // W3C: the left-most member is the most recent; the builder puts each new key in front, so add right to left
-    for (int i = members.length - 1; i >= 0; i--) {
-      String member = members[i].strip();
-      if (member.isEmpty()) {
-        continue;
-      }
-      int equals = member.indexOf('=');
-      if (equals <= 0) {
-        throw fail(field, "expected a W3C tracestate (key=value,...), got \"" + text + "\"");
-      }
-      state.put(member.substring(0, equals), member.substring(equals + 1));
-    }
-    return state.build();
   }
 
   private static boolean remoteFlag(int flags) {
-    return (flags & (HAS_IS_REMOTE | IS_REMOTE)) == (HAS_IS_REMOTE | IS_REMOTE);
+    return OtlpMapping.isRemote(flags);
   }
 
   private static int total(int recorded, long dropped) {

@@ -199,11 +199,7 @@ public final class OtlpJsonWriter {
     if (!status.getDescription().isEmpty()) {
       json.writeStringField("message", text.transform("status.message", status.getDescription()));
     }
-    json.writeNumberField("code", switch (status.getStatusCode()) {
-      case UNSET -> 0;
-      case OK -> 1;
-      case ERROR -> 2;
-    });
+    json.writeNumberField("code", OtlpMapping.number(status.getStatusCode()));
     json.writeEndObject();
   }
 
@@ -315,32 +311,17 @@ public final class OtlpJsonWriter {
   }
 
   private static void writeTraceState(TraceState state, JsonGenerator json) throws IOException {
-    if (state.isEmpty()) {
-      return;
+    if (!state.isEmpty()) {
+      json.writeStringField("traceState", OtlpMapping.traceStateText(state));
     }
-    StringBuilder members = new StringBuilder();
-    state.forEach((key, value) -> {
-      if (members.length() > 0) {
-        members.append(',');
-      }
-      members.append(key).append('=').append(value);
-    });
-    json.writeStringField("traceState", members.toString());
   }
 
   private static int flags(SpanContext context, boolean remote) {
-    return (context.getTraceFlags().asByte() & 0xff) | OtlpJsonReader.HAS_IS_REMOTE
-        | (remote ? OtlpJsonReader.IS_REMOTE : 0);
+    return OtlpMapping.flags(context, remote);
   }
 
   private static int kind(SpanKind kind) {
-    return switch (kind) {
-      case INTERNAL -> 1;
-      case SERVER -> 2;
-      case CLIENT -> 3;
-      case PRODUCER -> 4;
-      case CONSUMER -> 5;
-    };
+    return OtlpMapping.number(kind);
   }
 
   private static void writeDropped(int dropped, JsonGenerator json) throws IOException {

@@ -63,7 +63,7 @@ public final class ExternalWeatherAgent {
 
   private static io.opentelemetry.api.trace.SpanBuilder segment(Tracer tracer, int index, Span previous) {
     io.opentelemetry.api.trace.SpanBuilder segment = tracer.spanBuilder("invoke_agent weather")
-        .setParent(previous == null ? Context.root() : Context.root())
+        .setNoParent()
         .setAttribute("gen_ai.operation.name", "invoke_agent")
         .setAttribute("gen_ai.agent.name", "weather")
         .setAttribute("agenttrace.execution.id", "exec-1")

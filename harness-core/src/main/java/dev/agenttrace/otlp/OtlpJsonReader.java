@@ -286,73 +286,65 @@ final class OtlpJsonReader {
   }
 
   private List<EventData> readEvents(String field) throws IOException {
-    path.field(field);
-    expectArray("an array of Event objects");
-    List<EventData> events = new ArrayList<>();
-    for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-      path.index(i);
-      expectObject("an Event object");
-      long time = 0;
-      String name = "";
-      Attributes attributes = Attributes.empty();
-      long dropped = 0;
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name0 = parser.currentName();
-        if (parser.nextToken() == JsonToken.VALUE_NULL) {
-          continue;
-        }
-        switch (name0) {
-          case "timeUnixNano", "time_unix_nano" -> time = readNanos(name0);
-          case "name" -> name = readString(name0);
-          case "attributes" -> attributes = readAttributes(name0);
-          case "droppedAttributesCount", "dropped_attributes_count" -> dropped = readCount(name0);
-          default -> parser.skipChildren();
-        }
+    return readArrayField(field, "an array of Event objects", this::readEvent);
+  }
+
+  private EventData readEvent() throws IOException {
+    expectObject("an Event object");
+    long time = 0;
+    String name = "";
+    Attributes attributes = Attributes.empty();
+    long dropped = 0;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      if (parser.nextToken() == JsonToken.VALUE_NULL) {
+        continue;
       }
-      events.add(EventData.create(time, name, attributes, total(attributes.size(), dropped)));
+      switch (field) {
+        case "timeUnixNano", "time_unix_nano" -> time = readNanos(field);
+        case "name" -> name = readString(field);
+        case "attributes" -> attributes = readAttributes(field);
+        case "droppedAttributesCount", "dropped_attributes_count" -> dropped = readCount(field);
+        default -> parser.skipChildren();
+      }
     }
-    path.leave();
-    return events;
+    return EventData.create(time, name, attributes, total(attributes.size(), dropped));
   }
 
   private List<LinkData> readLinks(String field) throws IOException {
-    path.field(field);
-    expectArray("an array of Link objects");
-    List<LinkData> links = new ArrayList<>();
-    for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-      path.index(i);
-      expectObject("a Link object");
-      String traceId = null;
-      String spanId = null;
-      String traceState = "";
-      int flags = 0;
-      Attributes attributes = Attributes.empty();
-      long dropped = 0;
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        if (parser.nextToken() == JsonToken.VALUE_NULL) {
-          continue;
-        }
-        switch (name) {
-          case "traceId", "trace_id" -> traceId = readId(name, TraceId.getLength());
-          case "spanId", "span_id" -> spanId = readId(name, SpanId.getLength());
-          case "traceState", "trace_state" -> traceState = readString(name);
-          case "flags" -> flags = (int) readUnsigned(name, "a number (fixed32 span flags)");
-          case "attributes" -> attributes = readAttributes(name);
-          case "droppedAttributesCount", "dropped_attributes_count" -> dropped = readCount(name);
-          default -> parser.skipChildren();
-        }
+    return readArrayField(field, "an array of Link objects", this::readLink);
+  }
+
+  private LinkData readLink() throws IOException {
+    expectObject("a Link object");
+    String traceId = null;
+    String spanId = null;
+    String traceState = "";
+    int flags = 0;
+    Attributes attributes = Attributes.empty();
+    long dropped = 0;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      if (parser.nextToken() == JsonToken.VALUE_NULL) {
+        continue;
       }
-      requireValidIds(traceId, spanId, "traceId", "spanId", "link");
-      TraceState state = parseTraceState(traceState, "traceState");
-      TraceFlags traceFlags = TraceFlags.fromByte((byte) (flags & 0xff));
-      SpanContext context = remoteFlag(flags)
-          ? SpanContext.createFromRemoteParent(traceId, spanId, traceFlags, state)
-          : SpanContext.create(traceId, spanId, traceFlags, state);
-      links.add(LinkData.create(context, attributes, total(attributes.size(), dropped)));
+      switch (name) {
+        case "traceId", "trace_id" -> traceId = readId(name, TraceId.getLength());
+        case "spanId", "span_id" -> spanId = readId(name, SpanId.getLength());
+        case "traceState", "trace_state" -> traceState = readString(name);
+        case "flags" -> flags = (int) readUnsigned(name, "a number (fixed32 span flags)");
+        case "attributes" -> attributes = readAttributes(name);
+        case "droppedAttributesCount", "dropped_attributes_count" -> dropped = readCount(name);
+        default -> parser.skipChildren();
+      }
     }
-    path.leave();
-    return links;
+    requireValidIds(traceId, spanId, "traceId", "spanId", "link");
+    TraceState state = parseTraceState(traceState, "traceState");
+    TraceFlags traceFlags = TraceFlags.fromByte((byte) (flags & 0xff));
+    SpanContext context = remoteFlag(flags)
+        ? SpanContext.createFromRemoteParent(traceId, spanId, traceFlags, state)
+        : SpanContext.create(traceId, spanId, traceFlags, state);
+    return LinkData.create(context, attributes, total(attributes.size(), dropped));
   }
 
   private StatusData readStatus(String field) throws IOException {
@@ -378,15 +370,10 @@ final class OtlpJsonReader {
   // ---- attributes and AnyValue ----
 
   private Attributes readAttributes(String field) throws IOException {
-    path.field(field);
-    expectArray("an array of KeyValue objects");
     AttributesBuilder attributes = Attributes.builder();
-    for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-      path.index(i);
-      KeyValue keyValue = readKeyValue();
+    for (KeyValue keyValue : readArrayField(field, "an array of KeyValue objects", this::readKeyValue)) {
       OtlpMapping.putAttribute(attributes, keyValue.getKey(), keyValue.getValue());
     }
-    path.leave();
     return attributes.build();
   }
 
@@ -439,9 +426,21 @@ final class OtlpJsonReader {
   }
 
   private List<Value<?>> readValueList(String field) throws IOException {
+    return readValuesObject(field, "an ArrayValue object ({\"values\": [...]})", "an array of AnyValue objects",
+        this::readAnyValue);
+  }
+
+  private KeyValue[] readKeyValueList(String field) throws IOException {
+    return readValuesObject(field, "a KeyValueList object ({\"values\": [...]})", "an array of KeyValue objects",
+        this::readKeyValue).toArray(KeyValue[]::new);
+  }
+
+  /** The {@code values} array of an {@code ArrayValue} or {@code KeyValueList} object in field {@code field}. */
+  private <T> List<T> readValuesObject(String field, String expectedObject, String expectedArray,
+      ElementReader<T> element) throws IOException {
     path.field(field);
-    expectObject("an ArrayValue object ({\"values\": [...]})");
-    List<Value<?>> values = new ArrayList<>();
+    expectObject(expectedObject);
+    List<T> values = List.of();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       if (parser.nextToken() == JsonToken.VALUE_NULL) {
@@ -449,11 +448,7 @@ final class OtlpJsonReader {
       }
       if (name.equals("values")) {
         path.field(name);
-        expectArray("an array of AnyValue objects");
-        for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-          path.index(i);
-          values.add(readAnyValue());
-        }
+        values = readElements(expectedArray, element);
         path.leave();
       } else {
         parser.skipChildren();
@@ -463,29 +458,29 @@ final class OtlpJsonReader {
     return values;
   }
 
-  private KeyValue[] readKeyValueList(String field) throws IOException {
+  /** Reads one element of an array at the current token. */
+  @FunctionalInterface
+  private interface ElementReader<T> {
+    T read() throws IOException;
+  }
+
+  /** The elements of the array in field {@code field}. */
+  private <T> List<T> readArrayField(String field, String expected, ElementReader<T> element) throws IOException {
     path.field(field);
-    expectObject("a KeyValueList object ({\"values\": [...]})");
-    List<KeyValue> values = new ArrayList<>();
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
-      if (parser.nextToken() == JsonToken.VALUE_NULL) {
-        continue;
-      }
-      if (name.equals("values")) {
-        path.field(name);
-        expectArray("an array of KeyValue objects");
-        for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-          path.index(i);
-          values.add(readKeyValue());
-        }
-        path.leave();
-      } else {
-        parser.skipChildren();
-      }
-    }
+    List<T> values = readElements(expected, element);
     path.leave();
-    return values.toArray(KeyValue[]::new);
+    return values;
+  }
+
+  /** The elements of the array at the current token, each read with the path at its index. */
+  private <T> List<T> readElements(String expected, ElementReader<T> element) throws IOException {
+    expectArray(expected);
+    List<T> values = new ArrayList<>();
+    for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+      path.index(i);
+      values.add(element.read());
+    }
+    return values;
   }
 
   // ---- scalars ----

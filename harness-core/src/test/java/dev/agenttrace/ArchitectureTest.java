@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package layering of harness-core, enforced: {@code llm ← trace ← capture ← runtime ← assertions}, and
- * {@code golden} and {@code report} on top of {@code trace} with nothing depending on them; {@code redaction} at the
- * bottom, usable by every package and using only the JDK and Jackson; no cycles between packages; no main code on
- * JUnit; {@code GlobalOpenTelemetry} only in the opt-in installer; convention spans started, written and ended only
- * by the one span writer ({@code trace.SpanWriter} and its handles).
+ * {@code golden}, {@code report} and {@code otlp} on top of {@code trace} with nothing depending on them;
+ * {@code redaction} at the bottom, usable by every package and using only the JDK and Jackson; no cycles between
+ * packages; no main code on JUnit; {@code GlobalOpenTelemetry} only in the opt-in installer; convention spans
+ * started, written and ended only by the one span writer ({@code trace.SpanWriter} and its handles).
  */
 class ArchitectureTest {
   private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
@@ -46,14 +46,16 @@ class ArchitectureTest {
         .layer("assertions").definedBy("dev.agenttrace.assertions..")
         .layer("golden").definedBy("dev.agenttrace.golden..")
         .layer("report").definedBy("dev.agenttrace.report..")
+        .layer("otlp").definedBy("dev.agenttrace.otlp..")
         .whereLayer("golden").mayNotBeAccessedByAnyLayer()
         .whereLayer("assertions").mayNotBeAccessedByAnyLayer()
         .whereLayer("report").mayNotBeAccessedByAnyLayer()
+        .whereLayer("otlp").mayNotBeAccessedByAnyLayer()
         .whereLayer("runtime").mayOnlyBeAccessedByLayers("assertions")
         .whereLayer("capture").mayOnlyBeAccessedByLayers("runtime", "assertions")
-        .whereLayer("trace").mayOnlyBeAccessedByLayers("capture", "runtime", "assertions", "golden", "report")
+        .whereLayer("trace").mayOnlyBeAccessedByLayers("capture", "runtime", "assertions", "golden", "report", "otlp")
         .whereLayer("llm").mayOnlyBeAccessedByLayers(
-            "trace", "capture", "runtime", "assertions", "golden", "report");
+            "trace", "capture", "runtime", "assertions", "golden", "report", "otlp");
     layers.check(MAIN_CLASSES);
   }
 

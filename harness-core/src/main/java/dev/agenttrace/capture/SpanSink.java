@@ -7,6 +7,7 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -76,6 +77,19 @@ final class SpanSink implements SpanProcessor {
   List<UnfinishedSpan> unfinishedSpans() {
     Snapshot last = frozen;
     return last != null ? last.unfinished() : open.unfinishedSpans();
+  }
+
+  /**
+   * Adds spans that finished elsewhere (received over OTLP, loaded from a file) as they are; false, adding nothing,
+   * once the sink is frozen.
+   */
+  synchronized boolean addFinished(Collection<? extends SpanData> spans) {
+    if (frozen != null) {
+      return false;
+    }
+    finished.addAll(spans);
+    changes.incrementAndGet();
+    return true;
   }
 
   /** Forgets the finished spans; spans still open stay tracked. */

@@ -8,6 +8,8 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -68,6 +70,20 @@ public final class TraceCapture implements TraceSource, AutoCloseable {
   /** The spans started and not yet ended. */
   public List<UnfinishedSpan> unfinishedSpans() {
     return sink.unfinishedSpans();
+  }
+
+  /**
+   * Adds spans that finished elsewhere — received over OTLP from another process, or loaded from a file — to this
+   * capture as they are (ids, times, resource and attributes kept), so the test's trace shows them with its own.
+   *
+   * @throws IllegalStateException when the capture is already closed: the spans would be lost
+   */
+  public void addFinishedSpans(Collection<? extends SpanData> spans) {
+    Objects.requireNonNull(spans, "spans");
+    if (!sink.addFinished(List.copyOf(spans))) {
+      throw new IllegalStateException("The capture is closed: " + spans.size() + " span(s) arrived after its test "
+          + "ended and cannot be added");
+    }
   }
 
   /** Forgets the finished spans captured so far; spans still open stay tracked. */

@@ -7,6 +7,8 @@ import static dev.agenttrace.trace.dialect.WeatherFacts.RESULT;
 
 import dev.agenttrace.golden.GoldenTraces;
 import dev.agenttrace.llm.Role;
+import dev.agenttrace.report.HtmlReport;
+import dev.agenttrace.report.ReportInfo;
 import dev.agenttrace.llm.Usage;
 import dev.agenttrace.trace.AgentTrace;
 import dev.agenttrace.trace.SegmentOutcome;
@@ -91,5 +93,15 @@ class DialectConformanceTest {
           .allSatisfy(span -> assertThat(span.attribute(SpanConventions.DIALECT)).contains(dialect));
     }
     assertThat(trace.toTreeString()).doesNotContain("unreadable content");
+  }
+
+  @org.junit.jupiter.api.Test
+  void theTreeAndTheReportSayWhichDialectClassifiedASpan() {
+    AgentTrace trace = AgentTrace.of(DialectFixtures.polos().spans());
+
+    assertThat(trace.toTreeString()).contains("chat gpt-4o [tool_call · → tool_call get_weather {\"city\":\"Paris\"}"
+        + " · tokens 25 in / 7 out] 15ms ⟨polos⟩");
+    assertThat(AgentTrace.of(DialectFixtures.nativeConventions().spans()).toTreeString()).doesNotContain("⟨");
+    assertThat(HtmlReport.render(trace, ReportInfo.titled("weather"))).contains("\"dl\":\"polos\"");
   }
 }

@@ -48,7 +48,6 @@ final class Transforms {
     kinds.put("gemini_response", new Kind(Set.of("from"), GeminiContents::response));
     kinds.put("durable_llm_step", new Kind(Set.of("input", "output"), PolosLlmStep::new));
     kinds.put("json_field", new Kind(Set.of("from", "path", "to"), JsonField::new));
-    kinds.put("outcome_from_status", new Kind(Set.of("to"), OutcomeFromStatus::new));
     kinds.put("segment_index", new Kind(Set.of(), params -> span -> span.requestBatchStep(BatchStep.SEGMENT_INDEX)));
     kinds.put("tool_call_from_llm",
         new Kind(Set.of(), params -> span -> span.requestBatchStep(BatchStep.TOOL_CALL_FROM_LLM)));

@@ -15,7 +15,8 @@ import java.util.List;
  * own conventions. A dialect fixture states which facts its instrumentation can carry; {@link #nativeSpans()} writes
  * exactly those, so the two goldens can be compared byte for byte.
  *
- * @param shape how the run is framed: two durable segments, one agent span, or no agent span at all
+ * @param shape how the run is framed: two durable segments, one agent span (an {@code invoke_agent} span without
+ *     durable-execution attributes: one segment, outcome unknown), or no agent span at all
  * @param model the model named in requests (and span names)
  * @param provider {@code gen_ai.provider.name}, or {@code null} when the dialect does not record it
  * @param responseModel {@code gen_ai.response.model}, or {@code null}
@@ -102,7 +103,8 @@ record WeatherFacts(
       firstParent = AGENT_ID;
       secondParent = RESUMED_ID;
     } else if (shape == Shape.ONE_AGENT_SPAN) {
-      spans.add(segment(AGENT_ID, 0, "completed").time(0, 100).data());
+      spans.add(span(AGENT_ID, agentSegmentName(AGENT)).time(0, 100)
+          .attr(GEN_AI_OPERATION_NAME, OP_INVOKE_AGENT).attr(GEN_AI_AGENT_NAME, AGENT).data());
       firstParent = AGENT_ID;
       secondParent = AGENT_ID;
     }

@@ -3,12 +3,14 @@ package dev.agenttrace.trace.dialect;
 import io.opentelemetry.sdk.trace.data.EventData;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One rule of a dialect: when a span meets {@link #condition()}, copy attributes under their conventional keys
  * ({@code copy}: the first recorded of the listed sources), translate values ({@code map}), set constants and
  * templates ({@code set}), run built-in transforms, add the conventional twins of the dialect's events
- * ({@code events}) and give the span its conventional name. Nothing recorded on the span is overwritten.
+ * ({@code events}) and give the span its conventional name (the first of the
+ * name templates that resolves). Nothing recorded on the span is overwritten.
  */
 record DialectRule(
     String label,
@@ -18,7 +20,7 @@ record DialectRule(
     Map<String, Object> set,
     List<SpanTransform> transforms,
     Map<Template, String> events,
-    Template name) {
+    List<Template> name) {
 
   /** A value translation: the source attribute and its values by recorded value. */
   record ValueMapping(Template from, Map<String, String> values) {}
@@ -50,8 +52,12 @@ record DialectRule(
         }
       }
     }));
-    if (name != null) {
-      name.resolve(span).ifPresent(span::rename);
+    for (Template candidate : name) {
+      Optional<String> resolved = candidate.resolve(span);
+      if (resolved.isPresent()) {
+        span.rename(resolved.get());
+        break;
+      }
     }
     return true;
   }

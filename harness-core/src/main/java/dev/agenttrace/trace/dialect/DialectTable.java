@@ -158,8 +158,10 @@ final class DialectTable {
         }
         events.put(checked(Template.parse(entry.getKey()), groups), entry.getValue().asText());
       }
-      Template name = rule.path("name").isMissingNode() ? null
-          : checked(Template.parse(rule.path("name").asText()), groups);
+      List<Template> name = new ArrayList<>();
+      if (!rule.path("name").isMissingNode()) {
+        strings(rule.path("name"), "name").forEach(template -> name.add(checked(Template.parse(template), groups)));
+      }
       return new DialectRule(where, condition, copy, map, set, transforms, events, name);
     } catch (IllegalArgumentException bad) {
       throw fail(where, bad.getMessage(), bad);

@@ -207,6 +207,7 @@ final class DialectTable {
         when.has("name") ? Set.of(when.path("name").asText()) : Set.of(),
         when.has("nameStartsWith") ? strings(when.path("nameStartsWith"), "when.nameStartsWith") : List.of(),
         pattern,
+        List.copyOf(groups),
         when.has("scope") ? Set.copyOf(strings(when.path("scope"), "when.scope")) : Set.of(),
         attribute,
         values,

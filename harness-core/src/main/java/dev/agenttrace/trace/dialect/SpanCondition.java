@@ -1,6 +1,5 @@
 package dev.agenttrace.trace.dialect;
 
-import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ record SpanCondition(
     Set<String> names,
     List<String> namePrefixes,
     Pattern namePattern,
+    List<String> patternGroups,
     Set<String> scopes,
     Template attribute,
     Set<String> attributeValues,
@@ -25,27 +25,18 @@ record SpanCondition(
     List<Template> absent,
     Set<String> anyEvent) {
 
+  /** Checks the cheap conditions first and the name pattern (which fills the placeholders) just before they are used. */
   boolean matches(SpanRewrite span) {
     SpanData data = span.original();
     String name = data.getName();
     if (!names.isEmpty() && !names.contains(name)) {
       return false;
     }
-    if (!namePrefixes.isEmpty() && namePrefixes.stream().noneMatch(name::startsWith)) {
+    if (!namePrefixes.isEmpty() && !startsWithAny(name)) {
       return false;
     }
     if (!scopes.isEmpty() && !scopes.contains(data.getInstrumentationScopeInfo().getName())) {
       return false;
-    }
-    if (namePattern != null && !matchName(span, name)) {
-      return false;
-    }
-    if (attribute != null) {
-      String key = attribute.resolve(span).orElse(null);
-      Object value = key == null ? null : span.value(key);
-      if (value == null || (!attributeValues.isEmpty() && !attributeValues.contains(AttributeValues.text(value)))) {
-        return false;
-      }
     }
     for (Map.Entry<String, Set<String>> required : attributes.entrySet()) {
       Object value = span.value(required.getKey());
@@ -56,20 +47,39 @@ record SpanCondition(
     if (!anyAttribute.isEmpty() && anyAttribute.stream().noneMatch(span::has)) {
       return false;
     }
+    if (!anyEvent.isEmpty() && data.getEvents().stream().noneMatch(event -> anyEvent.contains(event.getName()))) {
+      return false;
+    }
+    if (attribute != null && attribute.isConstant() && !attributeHolds(span)) {
+      return false;
+    }
+    if (namePattern != null && !matchName(span, name)) {
+      return false;
+    }
+    if (attribute != null && !attribute.isConstant() && !attributeHolds(span)) {
+      return false;
+    }
     for (Template key : absent) {
       if (key.resolve(span).map(span::has).orElse(false)) {
         return false;
       }
     }
-    if (!anyEvent.isEmpty()) {
-      for (EventData event : data.getEvents()) {
-        if (anyEvent.contains(event.getName())) {
-          return true;
-        }
-      }
-      return false;
-    }
     return true;
+  }
+
+  private boolean startsWithAny(String name) {
+    for (String prefix : namePrefixes) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean attributeHolds(SpanRewrite span) {
+    String key = attribute.resolve(span).orElse(null);
+    Object value = key == null ? null : span.value(key);
+    return value != null && (attributeValues.isEmpty() || attributeValues.contains(AttributeValues.text(value)));
   }
 
   private boolean matchName(SpanRewrite span, String name) {
@@ -77,7 +87,7 @@ record SpanCondition(
     if (!matcher.matches()) {
       return false;
     }
-    for (String group : DialectTable.namedGroups(namePattern)) {
+    for (String group : patternGroups) {
       String value = matcher.group(group);
       if (value != null) {
         span.nameGroup(group, value);

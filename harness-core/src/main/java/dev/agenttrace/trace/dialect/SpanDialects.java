@@ -137,8 +137,9 @@ public final class SpanDialects {
   }
 
   private SpanRewrite rewrite(SpanData span) {
+    Map<String, Object> values = AttributeValues.byName(span.getAttributes());
     for (Dialect dialect : dialects) {
-      SpanRewrite rewrite = new SpanRewrite(span, dialect.name());
+      SpanRewrite rewrite = new SpanRewrite(span, dialect.name(), values);
       if (dialect.apply(rewrite)) {
         return rewrite.isUnchanged() && !rewrite.wantsBatchSteps() ? null : rewrite;
       }

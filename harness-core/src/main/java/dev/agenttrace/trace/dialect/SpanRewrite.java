@@ -29,11 +29,12 @@ final class SpanRewrite {
   private final EnumSet<BatchStep> batchSteps = EnumSet.noneOf(BatchStep.class);
   private String name;
 
-  SpanRewrite(SpanData original, String dialect) {
+  /** {@code originalValues}: the span's attributes by key name, read once and shared by the dialects tried. */
+  SpanRewrite(SpanData original, String dialect, Map<String, Object> originalValues) {
     this.original = original;
     this.dialect = dialect;
     this.name = original.getName();
-    this.originalValues = AttributeValues.byName(original.getAttributes());
+    this.originalValues = originalValues;
   }
 
   SpanData original() {

@@ -134,6 +134,7 @@ final class TraceJson {
     string("n", span.name());
     string("c", categoryCode(span));
     string("k", span.kind().name().toLowerCase(Locale.ROOT));
+    string("dl", span.attribute(SpanConventions.DIALECT).orElse(null));
     json.writeNumberField("s", span.startEpochNanos() - origin);
     json.writeNumberField("e", Math.max(span.endEpochNanos(), span.startEpochNanos()) - origin);
     json.writeNumberField("d", span.depth());

@@ -2,6 +2,7 @@ package dev.agenttrace.trace;
 
 import dev.agenttrace.llm.Usage;
 import dev.agenttrace.redaction.RedactionPolicy;
+import dev.agenttrace.trace.dialect.SpanDialects;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.Collection;
 import java.util.HashMap;
@@ -56,7 +57,7 @@ public final class AgentTrace {
 
   /** A trace of the given finished spans and the spans still open when it was taken. */
   public static AgentTrace of(Collection<SpanData> finished, List<UnfinishedSpan> unfinished) {
-    return new AgentTrace(finished, unfinished);
+    return new AgentTrace(SpanDialects.standard().normalize(finished), unfinished);
   }
 
   /**

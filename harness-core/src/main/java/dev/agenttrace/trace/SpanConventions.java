@@ -56,6 +56,15 @@ public final class SpanConventions {
   /** On spans an HTTP LLM stub recorded: the stub's base URL (so a stub never mistakes its own span for a client's). */
   public static final AttributeKey<String> STUB_SERVER = stringKey("agenttrace.stub.server");
 
+  /**
+   * On a span that came in another instrumentation's conventions (a dialect) and was normalized at ingestion: the
+   * name of the dialect that classified it, e.g. {@code openinference}. Spans without it were written in
+   * AgentTrace's own conventions.
+   */
+  public static final AttributeKey<String> DIALECT = stringKey("agenttrace.dialect");
+  /** On a normalized span that got its conventional name: the name it was recorded with, e.g. {@code call_llm}. */
+  public static final AttributeKey<String> DIALECT_ORIGINAL_NAME = stringKey("agenttrace.dialect.original_name");
+
   // ---- Durable execution (agenttrace.*) ----
   public static final AttributeKey<String> EXECUTION_ID = stringKey("agenttrace.execution.id");
   public static final AttributeKey<Long> SEGMENT_INDEX = longKey("agenttrace.segment.index");

@@ -105,6 +105,7 @@ final class TraceTreeRenderer {
     if (span.endEpochNanos() > 0) {
       text.append(' ').append(TraceText.duration(span.duration()));
     }
+    span.attribute(SpanConventions.DIALECT).ifPresent(dialect -> text.append(" ⟨").append(dialect).append('⟩'));
     TraceError.of(span).ifPresent(error -> text.append("  ✗ ").append(shown(error.summary())));
     if (span.isOrphan()) {
       text.append("  ⚠ orphan: parent ").append(span.parentSpanId().orElse("?")).append(' ')

@@ -435,7 +435,7 @@
     var copy = add(details, el('button', null, 'Copy as JSON'));
     copy.id = 'copy-json';
     copy.addEventListener('click', function () { copyJson(index); copy.textContent = 'Copied'; });
-    kv(details, [['span', span.n], ['span id', span.id], ['kind', span.k],
+    kv(details, [['span', span.n], ['span id', span.id], ['kind', span.k], ['dialect', span.dl],
       ['parent', span.p >= 0 ? label(spans[span.p]) : (span.orphan ? 'missing (orphan)' : 'none')],
       ['start', duration(span.s)], ['duration', duration(span.e - span.s)],
       ['status', span.err ? 'ERROR' : 'ok']]);

@@ -118,6 +118,9 @@ public final class AgentTraceExtension
           redaction.redactPlainText(test.identity().displayName()) + "\n" + trace.toTreeString(redaction, null));
       context.publishReportEntry("agenttrace.trace", file.toString());
       ReportSupport.afterTest(context, test, trace, unfinishedFailure, golden);
+      if (OtlpSupport.wantedAfterTest(test.settings())) {
+        OtlpSupport.afterTest(context, test, trace);
+      }
     }
     if (unfinishedFailure != null) {
       throw new AssertionError(unfinishedFailure);

@@ -36,7 +36,9 @@ final class ParameterTable {
       Row.ofType(GoldenTraces.class, scope -> GoldenSupport.forTest(scope.test())),
       Row.ofType(OpenAiStub.class, scope -> scope.httpStubs().resolve(OpenAiStub.class)),
       Row.ofType(AnthropicStub.class, scope -> scope.httpStubs().resolve(AnthropicStub.class)),
-      new Row(ParameterTable::isTraceSupplier, scope -> (Supplier<AgentTrace>) scope::trace));
+      new Row(ParameterTable::isTraceSupplier, scope -> (Supplier<AgentTrace>) scope::trace),
+      // by name: the OTLP artifact is optional, its classes are loaded only when a test asks for a receiver
+      new Row(parameter -> parameter.getType().getName().equals(OtlpSupport.RECEIVER_TYPE), TestScope::otlpReceiver));
 
   private ParameterTable() {}
 

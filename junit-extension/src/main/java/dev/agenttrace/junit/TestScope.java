@@ -23,6 +23,7 @@ final class TestScope implements AutoCloseable {
   private final ToolStubs tools;
   private final AgentHarness harness;
   private final HttpStubSupport httpStubs;
+  private AutoCloseable otlpReceiver;
 
   TestScope(PerTestContext test, CaptureScope globalScope) {
     this.test = test;
@@ -77,6 +78,14 @@ final class TestScope implements AutoCloseable {
     return harness;
   }
 
+  /** The test's OTLP receiver, started on first use (an {@code OtlpReceiver}; typed loosely, its artifact is optional). */
+  synchronized Object otlpReceiver() {
+    if (otlpReceiver == null) {
+      otlpReceiver = OtlpSupport.startReceiver(capture);
+    }
+    return otlpReceiver;
+  }
+
   HttpStubSupport httpStubs() {
     return httpStubs;
   }
@@ -84,9 +93,20 @@ final class TestScope implements AutoCloseable {
   @Override
   public void close() {
     httpStubs.close();
+    closeReceiver();
     if (globalScope != null) {
       globalScope.close();
     }
     capture.close();
+  }
+
+  private synchronized void closeReceiver() {
+    if (otlpReceiver != null) {
+      try {
+        otlpReceiver.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("Could not stop the test's OTLP receiver", e);
+      }
+    }
   }
 }

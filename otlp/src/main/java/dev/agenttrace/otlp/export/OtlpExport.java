@@ -1,5 +1,6 @@
 package dev.agenttrace.otlp.export;
 
+import dev.agenttrace.redaction.RedactionPolicy;
 import dev.agenttrace.trace.AgentTrace;
 import dev.agenttrace.trace.TraceSpan;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
@@ -43,9 +44,11 @@ public final class OtlpExport implements AutoCloseable {
   private final String endpoint;
   private final Duration timeout;
   private final OtlpHttpSpanExporter exporter;
+  private final RedactionPolicy redaction;
 
   private OtlpExport(Builder builder) {
     this.endpoint = builder.endpoint;
+    this.redaction = builder.redaction;
     this.timeout = builder.timeout;
     Map<String, String> headers = Map.copyOf(builder.headers);
     OtlpHttpSpanExporterBuilder exporter = OtlpHttpSpanExporter.builder()
@@ -73,7 +76,7 @@ public final class OtlpExport implements AutoCloseable {
     Resource identity = Resource.create(test.attributes());
     for (TraceSpan span : trace.spans()) {
       Resource resource = identified.computeIfAbsent(span.data().getResource(), own -> own.merge(identity));
-      spans.add(new ExportedSpan(span.data(), resource));
+      spans.add(new ExportedSpan(span.data(), resource, redaction));
     }
     String name = test.shortName();
     if (spans.isEmpty()) {
@@ -119,8 +122,18 @@ public final class OtlpExport implements AutoCloseable {
     private Duration timeout = DEFAULT_TIMEOUT;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private boolean gzip;
+    private RedactionPolicy redaction = RedactionPolicy.defaults();
 
     private Builder() {}
+
+    /**
+     * The policy every exported attribute, event attribute and status description goes through; the built-in one
+     * ({@link RedactionPolicy#defaults()}) unless set. Secrets never leave the test, also not towards a backend.
+     */
+    public Builder redaction(RedactionPolicy redaction) {
+      this.redaction = Objects.requireNonNull(redaction, "redaction");
+      return this;
+    }
 
     /** The full traces URL, e.g. {@code http://localhost:4318/v1/traces} (the default). */
     public Builder endpoint(String endpoint) {

@@ -84,6 +84,30 @@ class OtlpExportTest {
   }
 
   @Test
+  void secretsInAttributesEventsAndStatusNeverReachTheBackend() throws Exception {
+    String endpoint = startBackend(200, false);
+    TraceCapture capture = TraceCapture.create();
+    Span span = capture.openTelemetry().getTracer("test").spanBuilder("call provider")
+        .setAttribute(io.opentelemetry.api.common.AttributeKey.stringArrayKey("http.request.header.authorization"),
+            List.of("Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"))
+        .setAttribute("gen_ai.tool.call.arguments", "{\"api_key\":\"sk-proj-Ab12Cd34Ef56Gh78Ij90Kl12\"}")
+        .setAttribute("db.password_count", 3L)
+        .startSpan();
+    span.addEvent("retry", io.opentelemetry.api.common.Attributes.of(
+        io.opentelemetry.api.common.AttributeKey.stringKey("note"), "key sk-ant-api03-AbCdEfGhIjKlMnOpQrStUv was refused"));
+    span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, "401 for token ghp_0123456789abcdefghijABCDEFGHIJ0123");
+    span.end();
+
+    try (OtlpExport export = OtlpExport.builder().endpoint(endpoint).build()) {
+      assertThat(export.export(capture.trace(), TEST).isSuccess()).isTrue();
+    }
+    String sent = requests.get(0).toString();
+    assertThat(sent).contains("call provider", "gen_ai.tool.call.arguments", "http.request.header.authorization")
+        .doesNotContain("eyJhbGciOiJIUzI1NiJ9", "sk-proj-Ab12", "sk-ant-api03", "ghp_0123456789");
+    capture.close();
+  }
+
+  @Test
   void aDownBackendCostsAWarningNotAnException() throws Exception {
     int freePort;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

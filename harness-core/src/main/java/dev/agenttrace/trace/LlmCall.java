@@ -114,11 +114,17 @@ public final class LlmCall extends SpanView {
     return content().problems;
   }
 
+  /** The parsed message content: parsed once, on first use, by whichever thread gets there first. */
   private Content content() {
     Content parsed = content;
     if (parsed == null) {
-      parsed = new Content(span());
-      content = parsed;
+      synchronized (this) {
+        parsed = content;
+        if (parsed == null) {
+          parsed = new Content(span());
+          content = parsed;
+        }
+      }
     }
     return parsed;
   }

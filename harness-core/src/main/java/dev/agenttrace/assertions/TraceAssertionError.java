@@ -46,7 +46,7 @@ public final class TraceAssertionError extends AssertionFailedError {
   private TraceAssertionError(String expectation, String finding, String markedSpanId, NearMissTable nearMiss,
       AgentTrace trace, Object expected, Object actual, String prefix, String overridingMessage,
       boolean collectedSoftly, Path traceFile, Path reportFile) {
-    super(null, expected, actual);
+    super(null, redacted(expected), redacted(actual));
     this.expectation = expectation;
     this.finding = finding;
     this.markedSpanId = markedSpanId;
@@ -152,6 +152,19 @@ public final class TraceAssertionError extends AssertionFailedError {
       }
     }
     return text.toString();
+  }
+
+  /**
+   * Expected and actual values reach IDEs and test reports too: a text is redacted by the one policy; any other value
+   * is kept unless its text holds a secret, then its redacted text is shown instead.
+   */
+  private static Object redacted(Object value) {
+    if (value == null || value instanceof Number || value instanceof Boolean) {
+      return value;
+    }
+    String text = String.valueOf(value);
+    String redacted = RedactionPolicy.defaults().redact(text);
+    return value instanceof String || !redacted.equals(text) ? redacted : value;
   }
 
   private static StringBuilder endLine(StringBuilder text) {

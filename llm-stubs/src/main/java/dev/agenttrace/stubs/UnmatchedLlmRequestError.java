@@ -1,6 +1,7 @@
 package dev.agenttrace.stubs;
 
 import dev.agenttrace.llm.ChatRequest;
+import dev.agenttrace.redaction.RedactionPolicy;
 
 /**
  * Thrown by {@link LlmStub#chat} when no stubbing answers a request. An {@link AssertionError}, so it fails the
@@ -14,7 +15,8 @@ public final class UnmatchedLlmRequestError extends AssertionError {
   private final int turn;
 
   UnmatchedLlmRequestError(String message, ChatRequest request, int turn) {
-    super(message);
+    // the message shows the request and goes to CI logs: the one redaction policy applies to it
+    super(RedactionPolicy.defaults().redactPlainText(message));
     this.request = request;
     this.turn = turn;
   }

@@ -1,6 +1,7 @@
 package dev.agenttrace.stubs;
 
 import dev.agenttrace.llm.ToolCall;
+import dev.agenttrace.redaction.RedactionPolicy;
 
 /**
  * Thrown by {@link ToolStubs#execute} for a call no stubbing answers: an unknown tool or arguments that match none
@@ -14,7 +15,8 @@ public final class UnstubbedToolError extends AssertionError {
   private final transient ToolCall call;
 
   UnstubbedToolError(String message, ToolCall call) {
-    super(message);
+    // the message shows the request and goes to CI logs: the one redaction policy applies to it
+    super(RedactionPolicy.defaults().redactPlainText(message));
     this.call = call;
   }
 

@@ -45,6 +45,16 @@ class NearMissMessageTest {
   }
 
   @Test
+  void aSecretInTheUnmatchedRequestNeverReachesTheMessage() {
+    llm.whenLastUserMessageContains("Paris").replyWithText("sunny");
+
+    String message = failureFor(user("Use key sk-proj-Q1w2E3r4T5y6U7i8O9p0Aa and Authorization: Bearer abc.def.ghi123"));
+
+    assertContains(message, "Use key");
+    org.assertj.core.api.Assertions.assertThat(message).doesNotContain("sk-proj-Q1w2E3r4", "abc.def.ghi123");
+  }
+
+  @Test
   void marksEachCriterionWithExpectedAndActual() {
     llm.whenLastUserMessageContains("Paris").and(model("gpt-4o")).replyWithText("sunny");
 

@@ -9,6 +9,7 @@ import dev.agenttrace.otlp.receiver.OtlpReceiver;
 import dev.agenttrace.trace.AgentTrace;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -17,14 +18,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * test), export of each test's trace when {@value #ENDPOINT_PARAMETER} is set (headers from the environment
  * variable named by {@value #HEADERS_ENV_PARAMETER}, default {@code OTEL_EXPORTER_OTLP_HEADERS}, never written
  * anywhere), and an OTLP JSON file per test beside its report when {@value #FILE_PARAMETER}{@code =true}. Both
- * outputs go through the run's redaction policy. This class is loaded only when one of these is used, so the
- * extension runs without the artifact.
+ * outputs go through the run's redaction policy. A failed export is a {@code java.util.logging} warning and the
+ * report entry {@code agenttrace.export}, never a failed test. This class is loaded only when one of these is
+ * used, so the extension runs without the artifact.
  */
 final class OtlpSupport {
   static final String ENDPOINT_PARAMETER = "agenttrace.export.otlp.endpoint";
   static final String HEADERS_ENV_PARAMETER = "agenttrace.export.otlp.headers-env";
   static final String FILE_PARAMETER = "agenttrace.export.otlp.file";
   static final String RECEIVER_TYPE = "dev.agenttrace.otlp.receiver.OtlpReceiver";
+  private static final Logger WARNINGS = Logger.getLogger(OtlpSupport.class.getName());
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(OtlpSupport.class);
 
   private OtlpSupport() {}
@@ -63,7 +66,7 @@ final class OtlpSupport {
           identity.methodName(), identity.displayName(), identity.uniqueId()));
       context.publishReportEntry("agenttrace.export", result.message());
       if (!result.isSuccess()) {
-        System.err.println("AgentTrace: " + result.message());
+        WARNINGS.warning(result.message());   // java.util.logging: users route or silence it as they like
       }
     }
   }

@@ -149,7 +149,8 @@ public final class AgentTraceExtension
 
   @Override
   public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-    return ParameterTable.rowFor(parameterContext.getParameter()).isPresent();
+    return ParameterTable.rowFor(parameterContext.getParameter()).isPresent()
+        || adapters(extensionContext).factoryFor(parameterContext.getParameter().getType()).isPresent();
   }
 
   @Override
@@ -159,9 +160,20 @@ public final class AgentTraceExtension
       throw new ParameterResolutionException("AgentTrace parameters are available to test methods and their "
           + "@BeforeEach/@AfterEach methods, not to " + parameterContext.getDeclaringExecutable());
     }
-    return ParameterTable.rowFor(parameterContext.getParameter())
-        .orElseThrow(() -> new ParameterResolutionException("AgentTrace does not inject " + parameterContext))
-        .resolve().apply(scope);
+    Optional<ParameterTable.Row> row = ParameterTable.rowFor(parameterContext.getParameter());
+    if (row.isPresent()) {
+      return row.get().resolve().apply(scope);
+    }
+    return adapters(extensionContext).factoryFor(parameterContext.getParameter().getType())
+        .map(scope::adapter)
+        .orElseThrow(() -> new ParameterResolutionException("AgentTrace does not inject " + parameterContext));
+  }
+
+  /** The framework adapters on the class path, found once per test run. */
+  private static TracingAdapters adapters(ExtensionContext context) {
+    ClassLoader loader = context.getRequiredTestClass().getClassLoader();
+    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(TracingAdapters.class,
+        type -> TracingAdapters.load(loader), TracingAdapters.class);
   }
 
   private static TestScope scope(ExtensionContext context) {

@@ -3,11 +3,14 @@ package dev.agenttrace.junit;
 import dev.agenttrace.capture.CaptureScope;
 import dev.agenttrace.capture.TestSpans;
 import dev.agenttrace.capture.TraceCapture;
+import dev.agenttrace.capture.TracingAdapterFactory;
 import dev.agenttrace.runtime.AgentHarness;
 import dev.agenttrace.runtime.VirtualClock;
 import dev.agenttrace.stubs.LlmStub;
 import dev.agenttrace.stubs.ToolStubs;
 import dev.agenttrace.trace.AgentTrace;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Everything one test owns: its {@link PerTestContext}, its clock, its capture (and, in global mode, its scope of the
@@ -24,6 +27,7 @@ final class TestScope implements AutoCloseable {
   private final AgentHarness harness;
   private final HttpStubSupport httpStubs;
   private AutoCloseable otlpReceiver;
+  private final Map<Class<?>, Object> adapters = new LinkedHashMap<>();
 
   TestScope(PerTestContext test, CaptureScope globalScope) {
     this.test = test;
@@ -86,6 +90,11 @@ final class TestScope implements AutoCloseable {
     return otlpReceiver;
   }
 
+  /** The test's adapter from {@code factory}, created on first use and reused for the rest of the test. */
+  synchronized Object adapter(TracingAdapterFactory<?> factory) {
+    return adapters.computeIfAbsent(factory.adapterType(), type -> factory.create(capture));
+  }
+
   HttpStubSupport httpStubs() {
     return httpStubs;
   }
@@ -94,10 +103,23 @@ final class TestScope implements AutoCloseable {
   public void close() {
     httpStubs.close();
     closeReceiver();
+    closeAdapters();
     if (globalScope != null) {
       globalScope.close();
     }
     capture.close();
+  }
+
+  private synchronized void closeAdapters() {
+    for (Object adapter : adapters.values()) {
+      if (adapter instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          throw new IllegalStateException("Could not close the test's " + adapter.getClass().getSimpleName(), e);
+        }
+      }
+    }
   }
 
   private synchronized void closeReceiver() {

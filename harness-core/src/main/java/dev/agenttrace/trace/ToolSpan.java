@@ -14,7 +14,32 @@ public final class ToolSpan extends OperationSpan {
 
   /** Records the result ({@code null} as empty) and ends the span. */
   public void end(String result) {
-    span().setAttribute(SpanConventions.GEN_AI_TOOL_CALL_RESULT, result == null ? "" : result);
+    recordResult(result);
     span().end();
+  }
+
+  /**
+   * Records a failure a framework turned into a reply to the model (LangChain4j and Spring AI send the error text
+   * back by default): the {@code error} the tool threw, the {@code reply} the model was given as the result, and ends
+   * the span.
+   */
+  public void endFailed(Throwable error, String reply) {
+    markError(error, errorTypeOf(error));
+    recordResult(reply);
+    span().end();
+  }
+
+  /**
+   * As {@link #endFailed(Throwable, String)} when only the framework's report of the failure is known, not the
+   * exception: {@code error.type} {@code errorType} and status ERROR with {@code message}.
+   */
+  public void endFailed(String errorType, String message, String reply) {
+    markError(errorType, message);
+    recordResult(reply);
+    span().end();
+  }
+
+  private void recordResult(String result) {
+    span().setAttribute(SpanConventions.GEN_AI_TOOL_CALL_RESULT, result == null ? "" : result);
   }
 }

@@ -36,6 +36,12 @@ public abstract sealed class WrittenSpan permits SegmentSpan, OperationSpan {
     span.recordException(error);
   }
 
+  /** Marks the span failed with an {@code error.type} and message only, when no exception is at hand. */
+  final void markError(String errorType, String message) {
+    span.setStatus(StatusCode.ERROR, message == null ? "" : message);
+    span.setAttribute(SpanConventions.ERROR_TYPE, errorType);
+  }
+
   /** The {@code error.type} of a failure: an {@link LlmException}'s own type, else the exception's class name. */
   static String errorTypeOf(Throwable error) {
     return error instanceof LlmException llmError ? llmError.errorType() : error.getClass().getName();

@@ -9,6 +9,7 @@ import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.observability.api.listener.AiServiceListener;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.tool.BeforeToolExecution;
+import dev.langchain4j.service.tool.ToolErrorContext;
 import dev.langchain4j.service.tool.ToolErrorHandlerResult;
 import dev.langchain4j.service.tool.ToolExecution;
 import dev.langchain4j.service.tool.ToolExecutionErrorHandler;
@@ -87,7 +88,7 @@ public final class LangChain4jTracing {
     return aiService.registerListeners(aiServiceListeners())
         .beforeToolExecution(beforeToolExecution())
         .afterToolExecution(afterToolExecution())
-        .toolExecutionErrorHandler(toolExecutionErrorHandler(LangChain4jTracing::replyWithTheMessage));
+        .toolExecutionErrorHandler(toolExecutionErrorHandler());
   }
 
   /** {@code model} with the tracing listener added to its own listeners. */
@@ -121,6 +122,15 @@ public final class LangChain4jTracing {
   }
 
   /**
+   * Records the exception a tool threw on its span and, as LangChain4j does by default, tells the model its message
+   * (its class name when it has none). For builders {@link #instrument} does not cover, e.g. agentic agents:
+   * {@code .toolExecutionErrorHandler(tracing.toolExecutionErrorHandler())}.
+   */
+  public ToolExecutionErrorHandler toolExecutionErrorHandler() {
+    return toolExecutionErrorHandler(LangChain4jTracing::replyWithTheMessage);
+  }
+
+  /**
    * Records the exception a tool threw on its span (type, message, stack) and lets {@code handler} decide what the
    * model is told. Without it a failed tool is still marked failed, with the reply text and
    * {@code error.type=tool_error}.
@@ -143,8 +153,7 @@ public final class LangChain4jTracing {
   }
 
   /** LangChain4j's default: the model is told the exception's message (its class name when it has none). */
-  private static ToolErrorHandlerResult replyWithTheMessage(Throwable error,
-      dev.langchain4j.service.tool.ToolErrorContext context) {
+  private static ToolErrorHandlerResult replyWithTheMessage(Throwable error, ToolErrorContext context) {
     String message = error.getMessage();
     return ToolErrorHandlerResult.text(message == null || message.isBlank() ? error.getClass().getName() : message);
   }

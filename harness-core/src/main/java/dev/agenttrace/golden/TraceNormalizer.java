@@ -8,6 +8,7 @@ import dev.agenttrace.llm.Usage;
 import dev.agenttrace.trace.AgentTrace;
 import dev.agenttrace.trace.Execution;
 import dev.agenttrace.trace.Segment;
+import dev.agenttrace.trace.SpanConventions;
 import dev.agenttrace.trace.TraceSpan;
 import dev.agenttrace.trace.UnfinishedSpan;
 import java.util.ArrayList;
@@ -70,8 +71,19 @@ final class TraceNormalizer {
   private static SpanNode node(TraceSpan span, SpanContent content, Redactor redactor) {
     ObjectNode fields = content.of(span);
     redactor.redact(fields);
-    List<SpanNode> children = ordered(span.children().stream().map(child -> node(child, content, redactor)).toList());
+    List<SpanNode> children = ordered(span.children().stream()
+        .filter(child -> !isServerSideCopy(child))
+        .map(child -> node(child, content, redactor))
+        .toList());
     return new SpanNode(fields, span.startEpochNanos(), span.endEpochNanos(), children);
+  }
+
+  /**
+   * An HTTP stub's server-side view of an LLM call whose client already traced it: the same call seen twice (and
+   * carrying the stub's port), so the golden keeps only the client's span.
+   */
+  private static boolean isServerSideCopy(TraceSpan span) {
+    return span.attribute(SpanConventions.LLM_SERVER_SIDE).orElse(false);
   }
 
   /** Keeps sequential siblings in start order; sorts each run of overlapping siblings by content. */

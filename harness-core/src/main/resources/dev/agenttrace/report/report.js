@@ -548,11 +548,30 @@
       return nodes.length - 1;
     }
     function edge(from, to, type, text) { edges.push({ from: from, to: to, type: type, text: text || '' }); }
+    // A segment's own spans: its descendants, without the subtrees of the agents it calls (their own executions).
     function descendants(root) {
       var list = [];
-      for (var j = root + 1; j < spans.length && spans[j].d > spans[root].d; j++) { list.push(j); }
+      for (var j = root + 1; j < spans.length && spans[j].d > spans[root].d; j++) {
+        if (spans[j].seg) {
+          var called = spans[j].d;
+          while (j + 1 < spans.length && spans[j + 1].d > called) { j++; }
+        } else {
+          list.push(j);
+        }
+      }
       return list;
     }
+    function enclosingSegment(j) {
+      var depth = spans[j].d;
+      for (var k = j - 1; k >= 0; k--) {
+        if (spans[k].d < depth) {
+          if (spans[k].seg) { return k; }
+          depth = spans[k].d;
+        }
+      }
+      return -1;
+    }
+    var segNodes = {};
     function typedChain(start, list, scope) {
       var previous = start;
       var byCall = {};
@@ -594,6 +613,7 @@
         inExecution[seg] = 1;
         var segment = spans[seg].seg;
         var n = node('seg', execution.name + ' #' + (segment.ix === undefined ? '?' : segment.ix), segment.outcome, seg, scope + 'seg');
+        segNodes[seg] = n;
         if (pendingWait >= 0) {
           edge(pendingWait, n, 'resume', 'resume' + (segment.resume && segment.resume.cause ? ': ' + segment.resume.cause : ''));
         } else if (pendingFrom >= 0) {
@@ -615,6 +635,11 @@
           pendingFrom = chain.last;
         }
       });
+    });
+    // an agent that calls another agent (agentic sub-agents, child runs) → the called agent's segment
+    Object.keys(segNodes).forEach(function (key) {
+      var caller = enclosingSegment(+key);
+      if (caller >= 0 && segNodes[caller] !== undefined) { edge(segNodes[caller], segNodes[key], 'calls', 'calls'); }
     });
     var loose = [];
     for (var j = 0; j < spans.length; j++) {

@@ -2,8 +2,17 @@ package dev.agenttrace.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agenttrace.capture.TraceCapture;
+import dev.agenttrace.llm.ChatRequest;
+import dev.agenttrace.llm.ChatResponse;
+import dev.agenttrace.llm.FinishReason;
+import dev.agenttrace.llm.Message;
+import dev.agenttrace.llm.Usage;
 import dev.agenttrace.trace.AgentTrace;
+import dev.agenttrace.trace.ChatSpan;
+import dev.agenttrace.trace.SpanWriter;
 import dev.agenttrace.trace.TraceSpan;
+import io.opentelemetry.context.Context;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -117,5 +126,22 @@ class GoldenRenderingTest {
   @Test
   void anEmptyTraceRendersJustTheHeader() {
     assertThat(golden.render(AgentTrace.empty())).isEqualTo("format: agenttrace-golden/1\nspans: []\n");
+  }
+
+  @Test
+  void anLlmCallSeenByATracedClientAndByTheStubServerIsWrittenOnce() {
+    try (TraceCapture capture = TraceCapture.create()) {
+      SpanWriter writer = SpanWriter.of(capture.tracer("golden-test"));
+      ChatRequest request = ChatRequest.of("gpt-4o", Message.user("Weather in Paris?"));
+      ChatResponse response = new ChatResponse("r1", "gpt-4o", Message.assistant("Sunny."), FinishReason.STOP,
+          Usage.of(5, 2));
+      ChatSpan client = writer.startChat(Context.root(), request, "openai");
+      writer.startObservedChat(client.context(), request, "openai", "http://localhost:40123", true).end(response);
+      client.end(response);
+
+      String yaml = golden.render(capture.trace());
+
+      assertThat(yaml).containsOnlyOnce("kind: llm_call").doesNotContain("localhost").doesNotContain("server_side");
+    }
   }
 }

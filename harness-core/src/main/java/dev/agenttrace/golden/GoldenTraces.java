@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -290,7 +291,7 @@ public final class GoldenTraces {
     private GoldenMode mode = GoldenMode.parse(System.getProperty(MODE_PROPERTY, "verify"));
     private UnaryOperator<String> environment = System::getenv;
     private GoldenComparison comparison = GoldenComparison.EXACT;
-    private Consumer<String> reporter = System.err::println;
+    private Consumer<String> reporter = Logger.getLogger(GoldenTraces.class.getName())::info;
     private final List<Redactor.SelectorRule> selectorRules = new ArrayList<>();
     private final List<Redactor.RegexRule> regexRules = new ArrayList<>();
     private final List<Selector> ignored = new ArrayList<>();
@@ -362,7 +363,7 @@ public final class GoldenTraces {
       return this;
     }
 
-    /** Where "golden written / updated" notices go (default standard error). */
+    /** Where "golden written / updated" notices go (default: {@code java.util.logging}, INFO, logger {@code dev.agenttrace.golden.GoldenTraces}). */
     public Builder reporter(Consumer<String> reporter) {
       this.reporter = Objects.requireNonNull(reporter, "reporter");
       return this;

@@ -12,6 +12,7 @@ import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -41,6 +42,7 @@ public final class AgentTraceExtension
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(AgentTraceExtension.class);
   private static final String SCOPE = "scope";
+  private static final Logger UNATTRIBUTED = Logger.getLogger(UnattributedSpansReport.class.getName());
 
   private final Builder explicitSettings;
 
@@ -64,7 +66,7 @@ public final class AgentTraceExtension
     if (test.settings().globalOpenTelemetry()) {
       SharedCapture shared = SharedCapture.global();
       context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(UnattributedSpansReport.class,
-          type -> new UnattributedSpansReport(shared, System.err::println), UnattributedSpansReport.class);
+          type -> new UnattributedSpansReport(shared, UNATTRIBUTED::warning), UnattributedSpansReport.class);
       globalScope = shared.openScope(context.getUniqueId());
     }
     context.getStore(NAMESPACE).put(SCOPE, new TestScope(test, globalScope));

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * report entries, and lists the goldens no test used when the run ends.
  */
 final class GoldenSupport {
+  /** Golden notices (written, updated, unused) go to java.util.logging: users route or silence them as they like. */
+  private static final Logger NOTICES = Logger.getLogger(GoldenSupport.class.getName());
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GoldenSupport.class);
 
   private GoldenSupport() {}
@@ -34,7 +37,7 @@ final class GoldenSupport {
     UnaryOperator<String> environment = name -> name.equals("CI") ? ci : System.getenv(name);
     GoldenTraces.Builder builder = GoldenTraces.builder()
         .environment(environment)
-        .reporter(System.err::println)
+        .reporter(NOTICES::info)
         .redaction(settings.redaction());
     settings.parameter(GoldenTraces.MODE_PROPERTY).map(GoldenMode::parse).ifPresent(builder::mode);
     settings.parameter(GoldenTraces.DIR_PROPERTY).map(Path::of).ifPresent(builder::directory);
@@ -57,7 +60,7 @@ final class GoldenSupport {
       return Optional.empty();
     }
     Ledger ledger = context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(Ledger.class, type -> new Ledger(System.err::println), Ledger.class);
+        .getOrComputeIfAbsent(Ledger.class, type -> new Ledger(NOTICES::warning), Ledger.class);
     GoldenResult result;
     try {
       result = golden.compare(trace);

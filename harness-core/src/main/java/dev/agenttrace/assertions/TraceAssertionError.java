@@ -30,6 +30,7 @@ public final class TraceAssertionError extends AssertionFailedError {
   private final transient AgentTrace trace;
   private final transient Path traceFile;
   private final transient Path reportFile;
+  private final transient RedactionPolicy redaction;
   private final boolean collectedSoftly;
   private transient volatile String message;
 
@@ -40,13 +41,14 @@ public final class TraceAssertionError extends AssertionFailedError {
   TraceAssertionError(FailureMessage failure, Object expected, Object actual, String prefix, String overridingMessage,
       boolean collectedSoftly) {
     this(failure.expectation(), failure.finding(), failure.markedSpanId(), failure.nearMiss(), failure.trace(),
-        expected, actual, prefix, overridingMessage, collectedSoftly, null, null);
+        expected, actual, prefix, overridingMessage, collectedSoftly, null, null, RedactionPolicy.defaults());
   }
 
   private TraceAssertionError(String expectation, String finding, String markedSpanId, NearMissTable nearMiss,
       AgentTrace trace, Object expected, Object actual, String prefix, String overridingMessage,
-      boolean collectedSoftly, Path traceFile, Path reportFile) {
-    super(null, redacted(expected), redacted(actual));
+      boolean collectedSoftly, Path traceFile, Path reportFile, RedactionPolicy redaction) {
+    super(null, redacted(expected, redaction), redacted(actual, redaction));
+    this.redaction = redaction;
     this.expectation = expectation;
     this.finding = finding;
     this.markedSpanId = markedSpanId;
@@ -65,9 +67,17 @@ public final class TraceAssertionError extends AssertionFailedError {
    * copy ends with both paths.
    */
   public TraceAssertionError withOutputs(Path traceFile, Path reportFile) {
+    return withOutputs(traceFile, reportFile, redaction);
+  }
+
+  /**
+   * As {@link #withOutputs(Path, Path)}, with the message, expected and actual values redacted by {@code redaction}
+   * (the run's configured policy) instead of the default one.
+   */
+  public TraceAssertionError withOutputs(Path traceFile, Path reportFile, RedactionPolicy redaction) {
     TraceAssertionError copy = new TraceAssertionError(expectation, finding, markedSpanId, nearMiss, trace,
         getExpected() == null ? null : getExpected().getValue(), getActual() == null ? null : getActual().getValue(),
-        prefix, overridingMessage, collectedSoftly, traceFile, reportFile);
+        prefix, overridingMessage, collectedSoftly, traceFile, reportFile, redaction);
     copy.initCause(getCause());
     copy.setStackTrace(getStackTrace());
     for (Throwable suppressed : getSuppressed()) {
@@ -121,8 +131,7 @@ public final class TraceAssertionError extends AssertionFailedError {
     String rendered = message;
     if (rendered == null) {
       // the message ends up in CI logs: the one redaction policy applies to it as to every other output
-      rendered = RedactionPolicy.defaults()
-          .redactPlainText(overridingMessage != null ? prefix + overridingMessage : render());
+      rendered = redaction.redactPlainText(overridingMessage != null ? prefix + overridingMessage : render());
       message = rendered;
     }
     return rendered;
@@ -158,12 +167,12 @@ public final class TraceAssertionError extends AssertionFailedError {
    * Expected and actual values reach IDEs and test reports too: a text is redacted by the one policy; any other value
    * is kept unless its text holds a secret, then its redacted text is shown instead.
    */
-  private static Object redacted(Object value) {
+  private static Object redacted(Object value, RedactionPolicy redaction) {
     if (value == null || value instanceof Number || value instanceof Boolean) {
       return value;
     }
     String text = String.valueOf(value);
-    String redacted = RedactionPolicy.defaults().redact(text);
+    String redacted = redaction.redact(text);
     return value instanceof String || !redacted.equals(text) ? redacted : value;
   }
 

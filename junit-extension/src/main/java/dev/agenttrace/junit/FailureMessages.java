@@ -25,7 +25,7 @@ final class FailureMessages {
   static Throwable withTrace(Throwable failure, String testName, AgentTrace trace, Path traceFile, Path reportFile,
       RedactionPolicy redaction) {
     if (failure instanceof TraceAssertionError typed) {
-      return typed.withOutputs(traceFile, reportFile);
+      return typed.withOutputs(traceFile, reportFile, redaction);
     }
     if (trace.isEmpty() && trace.unfinishedSpans().isEmpty()) {
       return failure;

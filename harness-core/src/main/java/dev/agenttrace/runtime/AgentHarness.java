@@ -122,7 +122,8 @@ public final class AgentHarness {
         run.recover();
         continue;
       }
-      Wait wait = run.waitingOn().orElseThrow();
+      List<Wait> waits = run.pendingWaits();
+      Wait wait = waits.get(waits.size() - 1);   // the innermost: a child agent's own wait (issue 14)
       if (wait.kind() != WaitKind.TOOL && wait.kind() != WaitKind.TIMER) {
         throw new IllegalStateException("harness.run(...) cannot finish " + agent.name() + " (execution "
             + run.executionId() + "): it waits on " + wait + ", which only the test can provide. Use "

@@ -139,6 +139,11 @@ public final class AgentHarness {
     return run;
   }
 
+  /** The ports and journal of this harness, for {@link CrashExploration} (issue 14). */
+  HarnessServices services() {
+    return services;
+  }
+
   /** The virtual clock timers wait on. */
   public VirtualClock clock() {
     return services.clock();

@@ -68,6 +68,7 @@ public final class AgentRun<O> {
   private final List<ExecutedOperation> executions;
   private final List<AgentRun<?>> children = new ArrayList<>();
   private AgentRun<?> child;
+  private boolean crashFired;
 
   <I> AgentRun(Agent<I, O> agent, I input, String executionId, HarnessServices services, Tracer tracer,
       Context parent, Crash crashPlan) {
@@ -410,10 +411,23 @@ public final class AgentRun<O> {
     synchronized (root) {
       if (crashPlan != null && applies.test(crashPlan)) {
         crashPlan = null;
+        crashFired = true;
         return true;
       }
       return false;
     }
+  }
+
+  /** Whether the crash plan this run started with fired (in it or in a child). */
+  boolean crashPlanFired() {
+    synchronized (root) {
+      return root.crashFired;
+    }
+  }
+
+  /** The path of this child below its root run ({@code ""} for the root), as {@link Crash#inChild} takes it. */
+  String childPath() {
+    return childPath;
   }
 
   /** Counts one real execution of an operation (issue 14); replays never call this. */
@@ -558,6 +572,9 @@ public final class AgentRun<O> {
     SegmentOutcome outcome;
     try (Scope scope = segmentContext.makeCurrent()) {
       O result = invokeAgent(ctx);
+      if (ctx.suspendedOn() == null && root.takePlan(plan -> plan.appliesToCompletion(childPath))) {
+        throw new SimulatedCrash("completion");   // issue 14: the agent returned, its completion was not recorded
+      }
       if (ctx.suspendedOn() != null) {
         throw new IllegalStateException(agent.name() + " caught the runtime's wait signal (waiting on "
             + ctx.suspendedOn() + ") and carried on. Do not catch Throwable or Error around ctx calls.");

@@ -23,7 +23,8 @@ public final class Crash {
   enum Phase {
     BEFORE,
     AFTER,
-    DURING_TOOL
+    DURING_TOOL,
+    BEFORE_COMPLETION
   }
 
   private final Phase phase;
@@ -89,6 +90,14 @@ public final class Crash {
   }
 
   /**
+   * Crash after the agent returned its output but before the execution was recorded as completed: on recovery the
+   * agent runs once more from the top, everything replays, and only work outside the journal happens again.
+   */
+  public static Crash beforeCompletion() {
+    return new Crash(Phase.BEFORE_COMPLETION, null, 0, -1, -1, "");
+  }
+
+  /**
    * This plan, aimed at a child agent's execution: {@code childPath} is the child's path below the run, e.g.
    * {@code "2:callAgent:WeatherAgent"} (the journal key of the parent's {@code callAgent} operation); nested children
    * are joined with {@code /}.
@@ -116,6 +125,10 @@ public final class Crash {
     return kind == null ? operationPosition == position : kind == operationKind && occurrence == occurrenceOfKind;
   }
 
+  boolean appliesToCompletion(String path) {
+    return phase == Phase.BEFORE_COMPLETION && childPath.equals(path);
+  }
+
   boolean appliesToTool(String path, int operationPosition, int callIndex) {
     return phase == Phase.DURING_TOOL && childPath.equals(path) && operationPosition == position
         && callIndex == toolIndex;
@@ -138,6 +151,9 @@ public final class Crash {
   @Override
   public String toString() {
     String where = childPath.isEmpty() ? "" : " in child " + childPath;
+    if (phase == Phase.BEFORE_COMPLETION) {
+      return "crash before completion" + where;
+    }
     if (phase == Phase.DURING_TOOL) {
       return "crash during tool call #" + toolIndex + " of operation #" + position + where;
     }

@@ -108,6 +108,17 @@ final class RuntimeFixture implements AutoCloseable {
   static final class ScriptedTools implements ToolExecutor {
     final Map<String, ToolExecutor> byName = new ConcurrentHashMap<>();
     final AtomicInteger calls = new AtomicInteger();
+    final Map<String, AtomicInteger> callsByName = new ConcurrentHashMap<>();
+    final java.util.Set<String> nonIdempotent = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public boolean isIdempotent(String toolName) {
+      return !nonIdempotent.contains(toolName);
+    }
+
+    int callCount(String name) {
+      return callsByName.getOrDefault(name, new AtomicInteger()).get();
+    }
 
     ScriptedTools on(String name, ToolExecutor executor) {
       byName.put(name, executor);
@@ -117,6 +128,7 @@ final class RuntimeFixture implements AutoCloseable {
     @Override
     public String execute(ToolCall call) throws Exception {
       calls.incrementAndGet();
+      callsByName.computeIfAbsent(call.name(), n -> new AtomicInteger()).incrementAndGet();
       ToolExecutor executor = byName.get(call.name());
       if (executor == null) {
         throw new AssertionError("unstubbed tool " + call.name());

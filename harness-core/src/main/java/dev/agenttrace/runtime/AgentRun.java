@@ -418,6 +418,15 @@ public final class AgentRun<O> {
     }
   }
 
+  /** The agent and input this run was started with (for {@link CrashExploration#like}). */
+  Agent<?, O> agent() {
+    return agent;
+  }
+
+  Object input() {
+    return input;
+  }
+
   /** Whether the crash plan this run started with fired (in it or in a child). */
   boolean crashPlanFired() {
     synchronized (root) {

@@ -54,6 +54,32 @@ public final class CrashExploration<I, O> {
     return new CrashExploration<>(harness, agent, input);
   }
 
+  /**
+   * An exploration of the agent and input of a finished {@code run}, on the harness that ran it, answering every
+   * approval and event the way the run's own journal says they were answered. This is what
+   * {@code @AgentTest(crashExploration = true)} does for each run of a passing test.
+   */
+  @SuppressWarnings("unchecked")
+  public static <O> CrashExploration<Object, O> like(AgentHarness harness, AgentRun<O> run) {
+    CrashExploration<Object, O> exploration = new CrashExploration<>(harness, (Agent<Object, O>) run.agent(),
+        run.input());
+    exploration.answerLike(run);
+    return exploration;
+  }
+
+  private void answerLike(AgentRun<?> run) {
+    for (JournalEntry entry : harness.journal().entries(run.executionId())) {
+      String name = entry.description().substring(entry.kind().wireValue().length()).strip();
+      if (entry.kind() == OperationKind.APPROVAL && entry.value() instanceof Approval decision
+          && !decision.isExpired()) {
+        decisions.putIfAbsent(name, decision);
+      } else if (entry.kind() == OperationKind.EVENT && entry.value() instanceof String payload) {
+        events.putIfAbsent(name, payload);
+      }
+    }
+    run.children().forEach(this::answerLike);
+  }
+
   /** Answers the approval {@code name} with a grant every time the agent (or a child) awaits it. */
   public CrashExploration<I, O> approving(String name) {
     return deciding(name, Approval.granted("crash-exploration"));

@@ -427,6 +427,11 @@ public final class AgentRun<O> {
     return input;
   }
 
+  /** The journal this run writes to. */
+  Journal journal() {
+    return services.journal();
+  }
+
   /** Whether the crash plan this run started with fired (in it or in a child). */
   boolean crashPlanFired() {
     synchronized (root) {

@@ -55,7 +55,7 @@ public final class CrashExploration<I, O> {
   }
 
   /**
-   * An exploration of the agent and input of a finished {@code run}, on the harness that ran it, answering every
+   * An exploration of the agent and input of a finished {@code run}, on {@code harness}, answering every
    * approval and event the way the run's own journal says they were answered. This is what
    * {@code @AgentTest(crashExploration = true)} does for each run of a passing test.
    */
@@ -68,7 +68,7 @@ public final class CrashExploration<I, O> {
   }
 
   private void answerLike(AgentRun<?> run) {
-    for (JournalEntry entry : harness.journal().entries(run.executionId())) {
+    for (JournalEntry entry : run.journal().entries(run.executionId())) {
       String name = entry.description().substring(entry.kind().wireValue().length()).strip();
       if (entry.kind() == OperationKind.APPROVAL && entry.value() instanceof Approval decision
           && !decision.isExpired()) {

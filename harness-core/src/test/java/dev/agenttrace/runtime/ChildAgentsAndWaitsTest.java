@@ -23,8 +23,8 @@ class ChildAgentsAndWaitsTest {
   private final TraceCapture capture = TraceCapture.create();
   private final RuntimeFixture.ScriptedLlm llm = new RuntimeFixture.ScriptedLlm();
   private final RuntimeFixture.ScriptedTools tools = new RuntimeFixture.ScriptedTools();
-  private final AgentHarness harness = AgentHarness.builder().llm(llm).tools(tools)
-      .openTelemetry(capture.openTelemetry()).rootTraceIds(capture::withRootTraceId).traces(capture::trace).build();
+  private final AgentHarness harness =
+      RuntimeFixture.capturedHarness(capture, new InMemoryJournal(), llm, tools);
 
   /** Plans a trip: a step, then the weather agent as a child, then a step with its answer. */
   static final class TripAgent implements Agent<String, String> {
@@ -42,9 +42,7 @@ class ChildAgentsAndWaitsTest {
   }
 
   private void scriptWeather() {
-    llm.reply(request -> request.lastMessage().role() == Role.TOOL ? text("18°C and sunny in Paris.") : null)
-        .reply(request -> toolCall("call_" + llm.calls.get(), "get_weather", "{\"city\":\"Paris\"}"));
-    tools.on("get_weather", call -> "{\"tempC\":18}");
+    RuntimeFixture.scriptWeather(llm, tools);
   }
 
   @Test

@@ -21,8 +21,8 @@ class CrashExplorationTest {
   private final TraceCapture capture = TraceCapture.create();
   private final RuntimeFixture.ScriptedLlm llm = new RuntimeFixture.ScriptedLlm();
   private final RuntimeFixture.ScriptedTools tools = new RuntimeFixture.ScriptedTools();
-  private final AgentHarness harness = AgentHarness.builder().llm(llm).tools(tools)
-      .openTelemetry(capture.openTelemetry()).rootTraceIds(capture::withRootTraceId).traces(capture::trace).build();
+  private final AgentHarness harness =
+      RuntimeFixture.capturedHarness(capture, new InMemoryJournal(), llm, tools);
 
   @AfterEach
   void close() {
@@ -30,9 +30,7 @@ class CrashExplorationTest {
   }
 
   private void scriptWeather() {
-    llm.reply(request -> request.lastMessage().role() == Role.TOOL ? text("18°C and sunny in Paris.") : null)
-        .reply(request -> toolCall("call_" + llm.calls.get(), "get_weather", "{\"city\":\"Paris\"}"));
-    tools.on("get_weather", call -> "{\"tempC\":18}");
+    RuntimeFixture.scriptWeather(llm, tools);
   }
 
   @Test

@@ -42,14 +42,11 @@ class FileJournalTest {
   record Booking(String id, int seats, Instant at, List<String> names) {}
 
   private AgentHarness harness(Journal journal) {
-    return AgentHarness.builder().journal(journal).llm(llm).tools(tools).openTelemetry(capture.openTelemetry())
-        .rootTraceIds(capture::withRootTraceId).traces(capture::trace).build();
+    return RuntimeFixture.capturedHarness(capture, journal, llm, tools);
   }
 
   private void scriptWeather() {
-    llm.reply(request -> request.lastMessage().role() == Role.TOOL ? text("18°C and sunny in Paris.") : null)
-        .reply(request -> toolCall("call_1", "get_weather", "{\"city\":\"Paris\"}"));
-    tools.on("get_weather", call -> "{\"tempC\":18}");
+    RuntimeFixture.scriptWeather(llm, tools);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.agenttrace.runtime;
 
+import dev.agenttrace.capture.TraceCapture;
 import dev.agenttrace.llm.ChatRequest;
 import dev.agenttrace.llm.ChatResponse;
 import dev.agenttrace.llm.FinishReason;
@@ -70,6 +71,20 @@ final class RuntimeFixture implements AutoCloseable {
   @Override
   public void close() {
     openTelemetry.close();
+  }
+
+  /** A harness wired to {@code capture} like {@code @AgentTest} does, over the given journal and scripted ports. */
+  static AgentHarness capturedHarness(TraceCapture capture, Journal journal, ScriptedLlm llm, ScriptedTools tools) {
+    return AgentHarness.builder().journal(journal).llm(llm).tools(tools).openTelemetry(capture.openTelemetry())
+        .rootTraceIds(capture::withRootTraceId).traces(capture::trace).build();
+  }
+
+  /** The weather conversation: the model asks for Paris' weather, the tool answers, the model sums up. */
+  static void scriptWeather(ScriptedLlm llm, ScriptedTools tools) {
+    llm.reply(request -> request.lastMessage().role() == dev.agenttrace.llm.Role.TOOL
+            ? ScriptedLlm.text("18°C and sunny in Paris.") : null)
+        .reply(request -> ScriptedLlm.toolCall("call_" + llm.calls.get(), "get_weather", "{\"city\":\"Paris\"}"));
+    tools.on("get_weather", call -> "{\"tempC\":18}");
   }
 
   /** Answers each request with the first rule whose predicate matches; counts calls. */

@@ -2,6 +2,7 @@ package dev.agenttrace.examples.trips;
 
 import static dev.agenttrace.assertions.AgentTraceAssertions.assertThat;
 
+import dev.agenttrace.examples.weather.ParisWeather;
 import dev.agenttrace.junit.AgentTest;
 import dev.agenttrace.runtime.AgentHarness;
 import dev.agenttrace.runtime.AgentRun;
@@ -20,9 +21,7 @@ class TripPlannerAgentTest {
 
   @BeforeEach
   void stubTheWorld(LlmStub llm, ToolStubs tools) {
-    llm.whenLastUserMessageContains("Paris").replyWithToolCall("get_weather", "{\"city\":\"Paris\"}");
-    llm.whenLastMessageIsToolResult("get_weather").replyWithText("18°C and sunny in Paris.");
-    tools.stub("get_weather").returns("{\"tempC\":18,\"sky\":\"sunny\"}");
+    ParisWeather.stub(llm, tools);
   }
 
   @Test

@@ -98,4 +98,14 @@ public class AgentTraceAssertions extends Assertions {
   public static TraceErrorAssert assertThat(TraceError actual) {
     return new TraceErrorAssert(actual);
   }
+
+  /** Durability of one run: waits resumed once, nothing executed twice, approvals, wait times, children. */
+  public static DurabilityAssert assertThat(dev.agenttrace.runtime.AgentRun<?> actual) {
+    return new DurabilityAssert(actual);
+  }
+
+  /** Crash exploration of agents on this harness: {@code survivesCrashesAtEveryPoint(agent, input)}. */
+  public static HarnessAssert assertThat(dev.agenttrace.runtime.AgentHarness actual) {
+    return new HarnessAssert(actual);
+  }
 }

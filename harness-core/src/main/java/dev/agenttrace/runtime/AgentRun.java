@@ -4,7 +4,7 @@ import dev.agenttrace.llm.ToolCall;
 import dev.agenttrace.trace.AgentTrace;
 import dev.agenttrace.trace.SegmentOutcome;
 import dev.agenttrace.trace.SegmentSpan;
-import dev.agenttrace.trace.ToolSpan;
+import dev.agenttrace.trace.SpanConventions;
 import dev.agenttrace.trace.WaitKind;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -48,6 +48,13 @@ public final class AgentRun<O> {
   private int segmentCount;
   private O output;
   private Throwable failure;
+  // issue 14: child agents share their root's crash plan and execution ledger; the root is this run itself
+  private final AgentRun<?> root;
+  private final String childPath;
+  private final List<ExecutedOperation> executions;
+  private final List<AgentRun<?>> children = new ArrayList<>();
+  private AgentRun<?> child;
+  private boolean crashFired;
 
   <I> AgentRun(Agent<I, O> agent, I input, String executionId, HarnessServices services, Context parent,
       Crash crashPlan) {
@@ -57,6 +64,9 @@ public final class AgentRun<O> {
     this.services = services;
     this.parent = parent;
     this.crashPlan = crashPlan;
+    this.root = this;
+    this.childPath = "";
+    this.executions = new ArrayList<>();
     SpanContext parentSpan = Span.fromContext(parent).getSpanContext();
     services.journal().saveExecution(new ExecutionRecord(executionId, agent.name(),
         parentSpan.isValid() ? parentSpan.getTraceId() : "", parentSpan.isValid() ? parentSpan.getSpanId() : "",
@@ -78,9 +88,15 @@ public final class AgentRun<O> {
       this.traceIds.add(record.traceId());
     }
     this.recoveryCause = "process_restart";
+    this.root = this;
+    this.childPath = "";
+    this.executions = new ArrayList<>();
     JournalEntry pending = services.journal().entries(executionId).stream()
         .filter(JournalEntry::isPending).findFirst().orElse(null);
-    if (pending != null) {
+    if (pending != null && pending.kind() == OperationKind.CHILD) {
+      // only the re-running parent can hand over the child agent: continue at once in a new segment (issue 14)
+      this.status = RunStatus.CRASHED;
+    } else if (pending != null) {
       this.status = RunStatus.WAITING;
       this.waitingOn = pending.pendingWait();
       this.waitingSince = services.clock().instant();
@@ -91,6 +107,30 @@ public final class AgentRun<O> {
     } else {
       this.status = RunStatus.CRASHED;
     }
+  }
+
+  /** A child execution of {@code parentRun}, under the parent's segment that called it (issue 14). */
+  private <I> AgentRun(AgentRun<?> parentRun, Agent<I, O> agent, I input, String key, Context underSegment) {
+    this.agent = agent;
+    this.input = input;
+    this.executionId = parentRun.executionId + "/" + key;
+    this.services = parentRun.services;
+    this.parent = underSegment;
+    this.root = parentRun.root;
+    this.childPath = parentRun.childPath.isEmpty() ? key : parentRun.childPath + "/" + key;
+    this.executions = parentRun.executions;
+    ExecutionRecord known = services.journal().execution(executionId).orElse(null);
+    if (known != null) {
+      // the child ran before the parent was re-run (a restart): continue it from its journal
+      this.segmentCount = known.segmentCount();
+      this.lastSegment = known.lastSegmentSpanId().isEmpty() ? null
+          : remote(known.traceId(), known.lastSegmentSpanId());
+      this.recoveryCause = "process_restart";
+      return;
+    }
+    SpanContext parentSpan = Span.fromContext(underSegment).getSpanContext();
+    services.journal().saveExecution(new ExecutionRecord(executionId, agent.name(), parentSpan.getTraceId(),
+        parentSpan.getSpanId(), "", 0, ""));
   }
 
   static <I, O> AgentRun<O> restored(Agent<I, O> agent, I input, ExecutionRecord record, HarnessServices services) {
@@ -108,6 +148,36 @@ public final class AgentRun<O> {
   /** Runs the first segment, until the agent completes, fails or first waits. */
   synchronized void begin() {
     runSegment(null, 0);
+  }
+
+  /**
+   * Every real execution of an LLM call, tool call, step or child agent by this run and its children, in order —
+   * replays are not counted. Two entries with the same execution id and key mean the work ran twice.
+   */
+  public List<ExecutedOperation> executions() {
+    synchronized (root) {
+      return List.copyOf(executions);
+    }
+  }
+
+  /** The child agents this run started through {@code ctx.callAgent(...)}, in order. */
+  public synchronized List<AgentRun<?>> children() {
+    return List.copyOf(children);
+  }
+
+  /**
+   * Exactly what the run awaits, outermost first: its own wait and, when that is a child agent, what the child
+   * awaits — e.g. {@code [child 'WeatherAgent', tool get_weather]}. Empty unless {@link RunStatus#WAITING}.
+   */
+  public synchronized List<Wait> pendingWaits() {
+    if (status != RunStatus.WAITING || waitingOn == null) {
+      return List.of();
+    }
+    List<Wait> waits = new ArrayList<>(List.of(waitingOn));
+    if (waitingOn.kind() == WaitKind.CHILD && child != null) {
+      waits.addAll(child.pendingWaits());
+    }
+    return List.copyOf(waits);
   }
 
   public String executionId() {
@@ -158,8 +228,17 @@ public final class AgentRun<O> {
     Wait wait = requireWaiting("resume()");
     switch (wait.kind()) {
       case TOOL:
-        runTools(wait);
+        try {
+          runTools(wait);
+        } catch (SimulatedCrash crashMidTool) {
+          status = RunStatus.CRASHED;   // the process died while a tool ran; recover() re-enters the wait
+          return this;
+        }
         runSegment("tools_completed", waitedMillis());
+        break;
+      case CHILD:
+        child.resume();
+        afterChildProgress();
         break;
       case TIMER:
         Instant now = services.clock().instant();
@@ -189,6 +268,13 @@ public final class AgentRun<O> {
       throw new IllegalStateException("Cannot recover(): " + agent.name() + " (execution " + executionId + ") is "
           + status + ", not CRASHED.");
     }
+    if (child != null && child.status() == RunStatus.CRASHED) {
+      // the process died inside the child: the parent was waiting, only the child continues (issue 14)
+      status = RunStatus.WAITING;
+      child.recover();
+      afterChildProgress();
+      return this;
+    }
     String cause = recoveryCause;
     recoveryCause = "crash_recovered";
     runSegment(cause, 0);
@@ -198,10 +284,19 @@ public final class AgentRun<O> {
   /** Skips virtual time; a timer that falls due fires and the agent continues. */
   public synchronized AgentRun<O> advanceTime(Duration duration) {
     services.clock().advance(duration);
-    if (status == RunStatus.WAITING && waitingOn.kind() == WaitKind.TIMER
+    if (status == RunStatus.WAITING && waitingOn.kind() == WaitKind.CHILD) {
+      child.advanceTime(Duration.ZERO);
+      afterChildProgress();
+    } else if (status == RunStatus.WAITING && waitingOn.kind() == WaitKind.TIMER
         && !services.clock().instant().isBefore(waitingOn.until())) {
       satisfy(waitingOn, Boolean.TRUE);
       runSegment("timer_fired", waitedMillis());
+    } else if (status == RunStatus.WAITING && waitingOn.kind() == WaitKind.APPROVAL && waitingOn.until() != null
+        && !services.clock().instant().isBefore(waitingOn.until())) {
+      // issue 14: nobody decided before the deadline; the agent continues with an expired approval
+      Approval expired = Approval.expired(waitingOn.until());
+      satisfy(waitingOn, expired);
+      runSegment(SpanConventions.CAUSE_APPROVAL_EXPIRED, waitedMillis(), expired);
     }
     return this;
   }
@@ -211,6 +306,9 @@ public final class AgentRun<O> {
     if (isWaitingOn(WaitKind.EVENT, name)) {
       satisfy(waitingOn, payload);
       runSegment("event_received", waitedMillis());
+    } else if (status == RunStatus.WAITING && waitingOn.kind() == WaitKind.CHILD) {
+      child.sendEvent(name, payload);
+      afterChildProgress();
     } else {
       bufferedEvents.computeIfAbsent(name, n -> new ArrayDeque<>()).add(payload);
     }
@@ -222,6 +320,16 @@ public final class AgentRun<O> {
     return decide(name, Approval.granted("test"));
   }
 
+  /** Approves {@code name} as {@code approver}, with a reason that is recorded in the trace. */
+  public AgentRun<O> approve(String name, String approver, String reason) {
+    return decide(name, Approval.granted(approver, reason));
+  }
+
+  /** Rejects {@code name} as {@code approver}, with a reason. */
+  public AgentRun<O> reject(String name, String approver, String reason) {
+    return decide(name, Approval.rejected(approver, reason));
+  }
+
   /** Rejects {@code name} with a reason. */
   public AgentRun<O> reject(String name, String reason) {
     return decide(name, Approval.rejected("test", reason));
@@ -231,7 +339,10 @@ public final class AgentRun<O> {
   public synchronized AgentRun<O> decide(String name, Approval decision) {
     if (isWaitingOn(WaitKind.APPROVAL, name)) {
       satisfy(waitingOn, decision);
-      runSegment("approval_decided", waitedMillis());
+      runSegment("approval_decided", waitedMillis(), decision);
+    } else if (status == RunStatus.WAITING && waitingOn.kind() == WaitKind.CHILD) {
+      child.decide(name, decision);
+      afterChildProgress();
     } else {
       bufferedApprovals.computeIfAbsent(name, n -> new ArrayDeque<>()).add(decision);
     }
@@ -271,10 +382,54 @@ public final class AgentRun<O> {
   }
 
   /** Throws the simulated crash when the plan says this new operation is where the process dies. */
-  void crashIfPlanned(int position, OperationKind kind, int occurrence, String description) {
-    if (crashPlan != null && crashPlan.appliesTo(position, kind, occurrence)) {
-      crashPlan = null;
-      throw new SimulatedCrash(description);
+  void crashIfPlanned(Crash.Phase phase, int position, OperationKind kind, int occurrence, String description) {
+    if (root.takePlan(plan -> plan.appliesTo(phase, childPath, position, kind, occurrence))) {
+      throw new SimulatedCrash((phase == Crash.Phase.AFTER ? "after " : "") + description);
+    }
+  }
+
+  /** Consumes the root's crash plan when {@code applies}; plans are shared by a run and its children. */
+  private boolean takePlan(java.util.function.Predicate<Crash> applies) {
+    synchronized (root) {
+      if (crashPlan != null && applies.test(crashPlan)) {
+        crashPlan = null;
+        crashFired = true;
+        return true;
+      }
+      return false;
+    }
+  }
+
+  /** The agent and input this run was started with (for {@link CrashExploration#like}). */
+  Agent<?, O> agent() {
+    return agent;
+  }
+
+  Object input() {
+    return input;
+  }
+
+  /** The journal this run writes to. */
+  Journal journal() {
+    return services.journal();
+  }
+
+  /** Whether the crash plan this run started with fired (in it or in a child). */
+  boolean crashPlanFired() {
+    synchronized (root) {
+      return root.crashFired;
+    }
+  }
+
+  /** The path of this child below its root run ({@code ""} for the root), as {@link Crash#inChild} takes it. */
+  String childPath() {
+    return childPath;
+  }
+
+  /** Counts one real execution of an operation (issue 14); replays never call this. */
+  void recordExecution(String key, OperationKind kind, String name) {
+    synchronized (root) {
+      executions.add(new ExecutedOperation(executionId, key, kind, name));
     }
   }
 
@@ -318,38 +473,85 @@ public final class AgentRun<O> {
     throw new IllegalStateException("Journal of " + executionId + " has no pending wait " + wait.key());
   }
 
-  /** Runs the tools of a tool wait, each in its own span under the segment that requested them. */
+  /**
+   * Runs the tools of a tool wait, each in its own span under the segment that requested them. Progress is journaled
+   * call by call (issue 14), so a crash mid-wait re-runs no finished tool, and a non-idempotent tool that was running
+   * when the process died is never run again (see {@link ToolRunner}).
+   */
   private void runTools(Wait wait) {
-    Context requestingSegment = Context.root().with(Span.wrap(lastSegment));
-    List<ToolOutcome> outcomes = new ArrayList<>();
-    Error fatal = null;
-    for (ToolCall call : wait.toolCalls()) {
-      ToolSpan span = services.spans().startTool(requestingSegment, call);
-      try (Scope scope = span.context().makeCurrent()) {
-        String result = services.requireTools().execute(call);
-        span.end(result);
-        outcomes.add(new ToolOutcome(call.id(), call.name(), result, null));
-      } catch (Exception e) {
-        span.fail(e, ErrorTypes.of(e));
-        outcomes.add(new ToolOutcome(call.id(), call.name(), null, RecordedFailure.of(e)));
-      } catch (Error e) {
-        span.fail(e, ErrorTypes.of(e));
-        outcomes.add(new ToolOutcome(call.id(), call.name(), null, RecordedFailure.of(e)));
-        fatal = fatal == null ? e : fatal;
-      }
-    }
-    if (fatal != null) {
+    ToolRunner.Result result = new ToolRunner(this, services, wait, pendingEntry(wait))
+        .run(Context.root().with(Span.wrap(lastSegment)));
+    if (result.fatal() != null) {
       // A stub misconfiguration (an AssertionError such as an unstubbed tool) fails the run, not just the tool.
-      services.journal().replace(executionId, pendingEntry(wait).satisfiedWithFailure(RecordedFailure.of(fatal)));
+      services.journal().replace(executionId,
+          pendingEntry(wait).satisfiedWithFailure(RecordedFailure.of(result.fatal())));
       status = RunStatus.FAILED;
-      failure = fatal;
+      failure = result.fatal();
       waitingOn = null;
       return;
     }
-    satisfy(wait, List.copyOf(outcomes));
+    satisfy(wait, result.outcomes());
+  }
+
+  /** Whether the plan says the process dies after this tool ran, before its result is journaled (issue 14). */
+  boolean crashPlannedDuringTool(int position, int callIndex) {
+    return root.takePlan(plan -> plan.appliesToTool(childPath, position, callIndex));
+  }
+
+  /** What the child did after it was driven: the parent continues when it ended, crashes when it crashed. */
+  private void afterChildProgress() {
+    RunStatus childStatus = child.status();
+    if (childStatus == RunStatus.CRASHED) {
+      status = RunStatus.CRASHED;
+    } else if (childStatus == RunStatus.COMPLETED) {
+      satisfy(waitingOn, child.output);
+      runSegment(SpanConventions.CAUSE_CHILD_COMPLETED, waitedMillis());
+    } else if (childStatus == RunStatus.FAILED) {
+      services.journal().replace(executionId,
+          pendingEntry(waitingOn).satisfiedWithFailure(RecordedFailure.of(child.failure)));
+      runSegment(SpanConventions.CAUSE_CHILD_FAILED, waitedMillis());
+    }
+  }
+
+  /** Starts (or, after the parent re-ran, picks up) the child agent the last segment suspended on. */
+  private void startOrContinueChild(SegmentContext.PendingChild pending, Wait wait) {
+    if (child != null && child.executionId.equals(executionId + "/" + wait.key())) {
+      return;   // the same child, still running: the parent re-ran after a crash
+    }
+    @SuppressWarnings("unchecked")
+    Agent<Object, Object> childAgent = (Agent<Object, Object>) pending.agent();
+    AgentRun<Object> started = new AgentRun<>(this, childAgent, pending.input(), wait.key(),
+        Context.root().with(Span.wrap(lastSegment)));
+    child = started;
+    children.add(started);
+    if (started.segmentCount == 0) {
+      recordExecution(wait.key(), OperationKind.CHILD, childAgent.name());
+      started.runSegment(null, 0);
+    } else {
+      started.restoreStatusFromJournal();
+    }
+    afterChildProgress();
+  }
+
+  /** A child continued after a restart: waiting on its pending wait, or crashed mid-segment. */
+  private void restoreStatusFromJournal() {
+    JournalEntry pending = services.journal().entries(executionId).stream()
+        .filter(JournalEntry::isPending).findFirst().orElse(null);
+    if (pending != null && pending.kind() != OperationKind.CHILD) {
+      status = RunStatus.WAITING;
+      waitingOn = pending.pendingWait();
+      waitingSince = services.clock().instant();
+    } else {
+      status = RunStatus.CRASHED;
+      recover();
+    }
   }
 
   private void runSegment(String resumeCause, long waitedMillis) {
+    runSegment(resumeCause, waitedMillis, null);
+  }
+
+  private void runSegment(String resumeCause, long waitedMillis, Approval decision) {
     if (status == RunStatus.FAILED) {
       return;
     }
@@ -358,12 +560,18 @@ public final class AgentRun<O> {
     SegmentSpan segment = startSegmentSpan(index, record);
     if (resumeCause != null) {
       segment.resumed(resumeCause, waitedMillis);
+      if (decision != null) {
+        segment.decided(decision.approved(), decision.approver(), decision.comment());   // who decided, and why
+      }
     }
     Context segmentContext = segment.context();
     SegmentContext ctx = new SegmentContext(this, services, segmentContext);
     SegmentOutcome outcome;
     try (Scope scope = segmentContext.makeCurrent()) {
       O result = invokeAgent(ctx);
+      if (ctx.suspendedOn() == null && root.takePlan(plan -> plan.appliesToCompletion(childPath))) {
+        throw new SimulatedCrash("completion");   // issue 14: the agent returned, its completion was not recorded
+      }
       if (ctx.suspendedOn() != null) {
         throw new IllegalStateException(agent.name() + " caught the runtime's wait signal (waiting on "
             + ctx.suspendedOn() + ") and carried on. Do not catch Throwable or Error around ctx calls.");
@@ -399,6 +607,9 @@ public final class AgentRun<O> {
     }
     services.journal().saveExecution(
         record.afterSegment(lastSegment.getTraceId(), lastSegment.getSpanId(), outcome.wireValue()));
+    if (outcome == SegmentOutcome.WAITING && waitingOn.kind() == WaitKind.CHILD && ctx.pendingChild() != null) {
+      startOrContinueChild(ctx.pendingChild(), waitingOn);   // issue 14: the child runs while the parent waits
+    }
   }
 
   @SuppressWarnings("unchecked")

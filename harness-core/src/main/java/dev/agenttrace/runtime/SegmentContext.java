@@ -33,6 +33,10 @@ final class SegmentContext implements AgentContext {
   private Usage usage = Usage.NONE;
   private final Map<OperationKind, Integer> occurrences = new EnumMap<>(OperationKind.class);
   private Wait suspendedOn;
+  private PendingChild pendingChild;
+
+  /** The child agent a segment suspended on (issue 14): what AgentRun must start or continue. */
+  record PendingChild(Agent<?, ?> agent, Object input) {}
 
   SegmentContext(AgentRun<?> run, HarnessServices services, Context segmentContext) {
     this.run = run;
@@ -66,6 +70,8 @@ final class SegmentContext implements AgentContext {
     @SuppressWarnings("unchecked")
     List<ToolOutcome> outcomes = (List<ToolOutcome>) awaitOperation(OperationKind.TOOLS, names,
         key -> Wait.tools(key, calls), () -> null);
+    // issue 14: the key covers the tool names; the arguments must match too (ToolCallDeterminism)
+    ToolCallDeterminism.check(run.executionId(), cursor - 1, outcomes, calls);
     List<Message> messages = new ArrayList<>(outcomes.size());
     for (int i = 0; i < outcomes.size(); i++) {
       ToolOutcome outcome = outcomes.get(i);
@@ -126,6 +132,26 @@ final class SegmentContext implements AgentContext {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
+  public <I, R> R callAgent(Agent<I, R> child, I input) {
+    // issue 14: a wait of kind child; AgentRun starts and drives the child once this segment has ended
+    return (R) awaitOperation(OperationKind.CHILD, child.name(), key -> {
+      pendingChild = new PendingChild(child, input);
+      return Wait.child(key, child.name());
+    }, () -> null);
+  }
+
+  @Override
+  public Approval awaitApproval(String name, Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("awaitApproval(\"" + name + "\", timeout): the timeout must be positive; got "
+          + timeout);
+    }
+    return (Approval) awaitOperation(OperationKind.APPROVAL, name,
+        key -> Wait.approval(key, name, services.clock().instant().plus(timeout)), () -> run.takeBufferedApproval(name));
+  }
+
+  @Override
   public Instant now() {
     return perform(OperationKind.NOW, "", null, key -> services.clock().instant());
   }
@@ -155,6 +181,11 @@ final class SegmentContext implements AgentContext {
     return suspendedOn;
   }
 
+  /** The child agent the segment suspended on, when it suspended on one. */
+  PendingChild pendingChild() {
+    return pendingChild;
+  }
+
   /** Runs or replays a non-waiting operation. */
   @SuppressWarnings("unchecked")
   private <T> T perform(
@@ -166,17 +197,22 @@ final class SegmentContext implements AgentContext {
     if (position < journaled.size()) {
       return (T) replay(position, key, description);
     }
-    run.crashIfPlanned(position, kind, occurrence, description);
+    run.crashIfPlanned(Crash.Phase.BEFORE, position, kind, occurrence, description);
+    if (kind == OperationKind.CHAT || kind == OperationKind.STEP) {
+      run.recordExecution(key, kind, name);   // issue 14: counts real executions for crash exploration
+    }
+    T value;
     try {
-      T value = execute.apply(key);
-      services.journal().append(run.executionId(),
-          JournalEntry.completed(position, kind, key, description, value));
-      return value;
+      value = execute.apply(key);
     } catch (RuntimeException | Error e) {
       services.journal().append(run.executionId(),
           JournalEntry.failed(position, kind, key, description, RecordedFailure.of(e)));
       throw e;
     }
+    services.journal().append(run.executionId(),
+        JournalEntry.completed(position, kind, key, description, value));
+    run.crashIfPlanned(Crash.Phase.AFTER, position, kind, occurrence, description);
+    return value;
   }
 
   /** Runs or replays a wait: immediately satisfied when {@code available} has a value, else suspends. */
@@ -189,14 +225,21 @@ final class SegmentContext implements AgentContext {
     if (position < journaled.size()) {
       JournalEntry entry = journaled.get(position);
       if (entry.isPending() && entry.key().equals(key)) {
+        if (kind == OperationKind.CHILD) {
+          waitFor.apply(key);   // remembers the child agent, which only the re-running parent can hand over
+        }
         throw suspend(entry.pendingWait());
       }
-      return replay(position, key, description);
+      Object value = replay(position, key, description);
+      // a wait's result reaches the agent first in a replay: a crash "after" the wait happens here (plans fire once)
+      run.crashIfPlanned(Crash.Phase.AFTER, position, kind, occurrence, description);
+      return value;
     }
-    run.crashIfPlanned(position, kind, occurrence, description);
+    run.crashIfPlanned(Crash.Phase.BEFORE, position, kind, occurrence, description);
     Object ready = available.get();
     if (ready != null) {
       services.journal().append(run.executionId(), JournalEntry.completed(position, kind, key, description, ready));
+      run.crashIfPlanned(Crash.Phase.AFTER, position, kind, occurrence, description);
       return ready;
     }
     Wait wait = waitFor.apply(key);

@@ -87,11 +87,12 @@ public final class AgentTraceExtension
     TestScope scope = scope(context);
     if (scope.globalScope() == null) {
       invocation.proceed();
-      return;
+    } else {
+      try (Scope ignored = scope.globalScope().makeCurrent()) {
+        invocation.proceed();
+      }
     }
-    try (Scope ignored = scope.globalScope().makeCurrent()) {
-      invocation.proceed();
-    }
+    CrashExplorationSupport.afterPassingTest(scope, context);   // @AgentTest(crashExploration = true), issue 14
   }
 
   @Override

@@ -3,8 +3,8 @@ package dev.agenttrace.assertions;
 import dev.agenttrace.runtime.AgentRun;
 import dev.agenttrace.runtime.ExecutedOperation;
 import dev.agenttrace.runtime.RunStatus;
-import dev.agenttrace.trace.AgentTrace;
 import dev.agenttrace.trace.Execution;
+import dev.agenttrace.trace.ResumeInfo;
 import dev.agenttrace.trace.Segment;
 import dev.agenttrace.trace.SegmentOutcome;
 import dev.agenttrace.trace.SpanConventions;
@@ -17,23 +17,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.assertj.core.api.AbstractAssert;
 
 /**
  * Durability assertions on one {@link AgentRun}: every wait resumed exactly once, nothing really executed twice (as
  * counted by the runtime, not from spans), how a crash turned out, how long the run waited on something in virtual
- * time, who approved, how much each segment replayed, and which child agents ran.
+ * time, who approved, how much each segment replayed, and which child agents ran. The run's trace is taken when the
+ * assertion is created; failures are {@link TraceAssertionError}s that print it with the segment in question marked.
  *
  * <pre>{@code
  * assertThat(run).executedNothingTwice().resumedExactlyOncePerWait()
  *     .wasApprovedBy("refund", "ada").waitedOnAtLeast("approval refund", Duration.ofHours(1));
  * }</pre>
  */
-public class DurabilityAssert extends AbstractAssert<DurabilityAssert, AgentRun<?>> {
+public class DurabilityAssert extends AbstractTraceAssert<DurabilityAssert, AgentRun<?>> {
   private static final List<String> CRASH_CAUSES = List.of("crash_recovered", "process_restart");
 
   public DurabilityAssert(AgentRun<?> actual) {
-    super(actual, DurabilityAssert.class);
+    super(actual, actual == null ? null : actual.trace(), DurabilityAssert.class);
   }
 
   /** No LLM call, tool call, step or child agent ran twice in this run or its children. */
@@ -53,8 +53,7 @@ public class DurabilityAssert extends AbstractAssert<DurabilityAssert, AgentRun<
       }
     });
     if (!twice.isEmpty()) {
-      failWithMessage("Expecting %s to execute nothing twice, but:%n  %s%n%s", describeRun(),
-          String.join("\n  ", twice), tree());
+      fail(expecting(describeRun() + " to execute nothing twice").but(String.join("; ", twice)), List.of(), twice);
     }
     return this;
   }
@@ -63,6 +62,7 @@ public class DurabilityAssert extends AbstractAssert<DurabilityAssert, AgentRun<
   public DurabilityAssert resumedExactlyOncePerWait() {
     isNotNull();
     List<String> problems = new ArrayList<>();
+    String marked = null;
     for (Execution execution : trace().executions()) {
       List<String> waits = new ArrayList<>();
       int resumes = 0;
@@ -82,11 +82,12 @@ public class DurabilityAssert extends AbstractAssert<DurabilityAssert, AgentRun<
       if (resumes != expected) {
         problems.add(execution.name() + " waited " + waits.size() + " time(s) " + waits + " but resumed " + resumes
             + " time(s)");
+        marked = marked == null ? execution.lastSegment().span().spanId() : marked;
       }
     }
     if (!problems.isEmpty()) {
-      failWithMessage("Expecting every wait of %s to resume exactly once, but:%n  %s%n%s", describeRun(),
-          String.join("\n  ", problems), tree());
+      fail(expecting("every wait of " + describeRun() + " to resume exactly once").but(String.join("; ", problems))
+          .marking(marked), List.of(), problems);
     }
     return this;
   }
@@ -96,8 +97,9 @@ public class DurabilityAssert extends AbstractAssert<DurabilityAssert, AgentRun<
     isNotNull();
     long crashed = trace().segments().stream().filter(segment -> segment.outcome() == SegmentOutcome.CRASHED).count();
     if (crashed == 0 || actual.status() != RunStatus.COMPLETED) {
-      failWithMessage("Expecting %s to have crashed and recovered to completion, but it has %d crashed segment(s) "
-          + "and is %s%n%s", describeRun(), crashed, actual.status(), tree());
+      fail(expecting(describeRun() + " to have crashed and recovered to completion")
+          .but("it has " + crashed + " crashed segment(s) and is " + actual.status()),
+          RunStatus.COMPLETED, actual.status());
     }
     return this;
   }
@@ -106,7 +108,8 @@ public class DurabilityAssert extends AbstractAssert<DurabilityAssert, AgentRun<
   public DurabilityAssert hasStatus(RunStatus expected) {
     isNotNull();
     if (actual.status() != expected) {
-      failWithMessage("Expecting %s to be %s but it is %s", describeRun(), expected, actual.status());
+      fail(expecting(describeRun() + " to be " + expected).but("it is " + actual.status()), expected,
+          actual.status());
     }
     return this;
   }
@@ -117,53 +120,47 @@ public class DurabilityAssert extends AbstractAssert<DurabilityAssert, AgentRun<
    * virtual time before it resumed.
    */
   public DurabilityAssert waitedOnAtLeast(String what, Duration minimum) {
-    Duration waited = waitedOn(what);
-    if (waited.compareTo(minimum) < 0) {
-      failWithMessage("Expecting %s to wait on %s for at least %s but it waited %s", describeRun(), what,
-          TraceText.duration(minimum), TraceText.duration(waited));
+    Resumed resumed = resumedAfterWaitingOn(what);
+    if (resumed.info().waited().compareTo(minimum) < 0) {
+      failWaited(what, "at least", minimum, resumed);
     }
     return this;
   }
 
   /** The run waited on {@code what} for at most {@code maximum} of virtual time before it resumed. */
   public DurabilityAssert waitedOnAtMost(String what, Duration maximum) {
-    Duration waited = waitedOn(what);
-    if (waited.compareTo(maximum) > 0) {
-      failWithMessage("Expecting %s to wait on %s for at most %s but it waited %s", describeRun(), what,
-          TraceText.duration(maximum), TraceText.duration(waited));
+    Resumed resumed = resumedAfterWaitingOn(what);
+    if (resumed.info().waited().compareTo(maximum) > 0) {
+      failWaited(what, "at most", maximum, resumed);
     }
     return this;
   }
 
   /** The approval {@code name} was granted by {@code approver} (from the {@code agenttrace.approval} event). */
   public DurabilityAssert wasApprovedBy(String name, String approver) {
-    EventData decision = decision(name);
-    Boolean approved = decision.getAttributes().get(SpanConventions.APPROVAL_APPROVED);
-    String by = decision.getAttributes().get(SpanConventions.APPROVAL_APPROVER);
-    if (!Boolean.TRUE.equals(approved) || !approver.equals(by)) {
-      failWithMessage("Expecting approval '%s' of %s to be granted by %s, but it was %s by %s", name, describeRun(),
-          approver, Boolean.TRUE.equals(approved) ? "granted" : "rejected", by);
+    Decision decision = decision(name);
+    if (!decision.approved() || !approver.equals(decision.approver())) {
+      fail(expecting("approval '" + name + "' of " + describeRun() + " to be granted by " + approver)
+          .but("it was " + (decision.approved() ? "granted" : "rejected") + " by " + decision.approver())
+          .marking(decision.segmentSpanId()), approver, decision.approver());
     }
     return this;
   }
 
   /** The approval {@code name} was rejected, or expired without a decision. */
   public DurabilityAssert wasNotApproved(String name) {
-    EventData decision = decision(name);
-    if (Boolean.TRUE.equals(decision.getAttributes().get(SpanConventions.APPROVAL_APPROVED))) {
-      failWithMessage("Expecting approval '%s' of %s not to be granted, but %s granted it", name, describeRun(),
-          decision.getAttributes().get(SpanConventions.APPROVAL_APPROVER));
+    Decision decision = decision(name);
+    if (decision.approved()) {
+      fail(expecting("approval '" + name + "' of " + describeRun() + " not to be granted")
+          .but(decision.approver() + " granted it").marking(decision.segmentSpanId()), false, true);
     }
     return this;
   }
 
   /** The segments of the run's own execution replayed exactly these numbers of journaled operations, in order. */
   public DurabilityAssert hasReplayCounts(long... expected) {
-    List<Long> counts = ownExecution().segments().stream().map(Segment::replayed).toList();
-    List<Long> wanted = java.util.Arrays.stream(expected).boxed().toList();
-    if (!counts.equals(wanted)) {
-      failWithMessage("Expecting the segments of %s to replay %s but they replayed %s", describeRun(), wanted, counts);
-    }
+    isNotNull();
+    delegate(new ExecutionAssert(ownExecution(), trace())).hasReplayCounts(expected);
     return this;
   }
 
@@ -172,13 +169,17 @@ public class DurabilityAssert extends AbstractAssert<DurabilityAssert, AgentRun<
     isNotNull();
     List<String> names = actual.children().stream().map(AgentRun::agentName).toList();
     if (!names.equals(List.of(agentNames))) {
-      failWithMessage("Expecting %s to start child agents %s but it started %s", describeRun(), List.of(agentNames),
-          names);
+      fail(expecting(describeRun() + " to start child agents " + List.of(agentNames)).but("it started " + names),
+          List.of(agentNames), names);
     }
     return this;
   }
 
-  private Duration waitedOn(String what) {
+  /** A resume after a wait, and the segment it resumed in. */
+  private record Resumed(ResumeInfo info, String segmentSpanId) {}
+
+  /** The first resume (not a crash recovery) after a segment that waited on {@code what}. */
+  private Resumed resumedAfterWaitingOn(String what) {
     isNotNull();
     for (Execution execution : trace().executions()) {
       List<Segment> segments = execution.segments();
@@ -186,51 +187,52 @@ public class DurabilityAssert extends AbstractAssert<DurabilityAssert, AgentRun<
         Optional<WaitInfo> wait = segments.get(i).waitInfo();
         if (wait.isPresent() && wait.get().describe().startsWith(what)) {
           for (int j = i + 1; j < segments.size(); j++) {
-            var resume = segments.get(j).resumeInfo();
+            Optional<ResumeInfo> resume = segments.get(j).resumeInfo();
             if (resume.isPresent() && !CRASH_CAUSES.contains(resume.get().cause())) {
-              return resume.get().waited();
+              return new Resumed(resume.get(), segments.get(j).span().spanId());
             }
           }
         }
       }
     }
-    failWithMessage("Expecting %s to have waited on %s and resumed, but no such wait is in its trace%n%s",
-        describeRun(), what, tree());
-    return Duration.ZERO;
+    throw failure(expecting(describeRun() + " to have waited on " + what + " and resumed")
+        .but("no such wait is in its trace"), what, null);
   }
 
-  private EventData decision(String name) {
+  private void failWaited(String what, String bound, Duration limit, Resumed resumed) {
+    fail(expecting(describeRun() + " to wait on " + what + " for " + bound + " " + TraceText.duration(limit))
+        .but("it waited " + TraceText.duration(resumed.info().waited())).marking(resumed.segmentSpanId()),
+        limit, resumed.info().waited());
+  }
+
+  /** A decision on an approval, from the {@code agenttrace.approval} event of the segment it resumed. */
+  private record Decision(boolean approved, String approver, String segmentSpanId) {}
+
+  private Decision decision(String name) {
     isNotNull();
     for (Execution execution : trace().executions()) {
       List<Segment> segments = execution.segments();
       for (int i = 0; i + 1 < segments.size(); i++) {
         boolean approvalWait = segments.get(i).waitInfo()
             .filter(wait -> wait.describe().equals("approval " + name)).isPresent();
-        Optional<EventData> event = segments.get(i + 1).span().event(SpanConventions.EVENT_APPROVAL);
+        Segment resumed = segments.get(i + 1);
+        Optional<EventData> event = resumed.span().event(SpanConventions.EVENT_APPROVAL);
         if (approvalWait && event.isPresent()) {
-          return event.get();
+          return new Decision(Boolean.TRUE.equals(event.get().getAttributes().get(SpanConventions.APPROVAL_APPROVED)),
+              event.get().getAttributes().get(SpanConventions.APPROVAL_APPROVER), resumed.span().spanId());
         }
       }
     }
-    failWithMessage("Expecting %s to have a decision on approval '%s', but its trace has none%n%s", describeRun(),
-        name, tree());
-    throw new IllegalStateException("unreachable");
+    throw failure(expecting(describeRun() + " to have a decision on approval '" + name + "'")
+        .but("its trace has none"), name, null);
   }
 
   private Execution ownExecution() {
-    isNotNull();
     return trace().executions().stream()
         .filter(execution -> execution.executionId().equals(actual.executionId())).findFirst()
-        .orElseThrow(() -> new AssertionError("The trace of " + describeRun() + " has no execution "
-            + actual.executionId() + ": is the harness wired to a trace capture?"));
-  }
-
-  private AgentTrace trace() {
-    return actual.trace();
-  }
-
-  private String tree() {
-    return trace().toTreeString();
+        .orElseThrow(() -> failure(expecting("the trace of " + describeRun() + " to hold its execution")
+            .but("it has none: is the harness wired to a trace capture (AgentHarness.builder().traces(...))?"),
+            actual.executionId(), null));
   }
 
   private String describeRun() {

@@ -2,24 +2,26 @@ package dev.agenttrace.assertions;
 
 import dev.agenttrace.runtime.Agent;
 import dev.agenttrace.runtime.AgentHarness;
+import dev.agenttrace.runtime.AgentRun;
 import dev.agenttrace.runtime.CrashExploration;
 import dev.agenttrace.runtime.CrashExplorationResult;
 import java.util.function.UnaryOperator;
-import org.assertj.core.api.AbstractAssert;
 
 /**
- * Assertions on an {@link AgentHarness}: that an agent run on it survives a crash at every point.
+ * Assertions on an {@link AgentHarness}: that an agent run on it survives a crash at every point. Failures are those
+ * of {@link CrashExplorationAssert#recoveredAtEveryPoint()}.
  *
  * <pre>{@code
  * assertThat(harness).survivesCrashesAtEveryPoint(new WeatherAgent(), "What's the weather in Paris?");
  * assertThat(harness).survivesCrashesAtEveryPoint(new RefundAgent(), complaint, crash -> crash.approving("refund"));
+ * assertThat(harness).survivesCrashesLike(finishedRun);
  * }</pre>
  */
-public class HarnessAssert extends AbstractAssert<HarnessAssert, AgentHarness> {
+public class HarnessAssert extends AbstractTraceAssert<HarnessAssert, AgentHarness> {
   private CrashExplorationResult lastExploration;
 
   public HarnessAssert(AgentHarness actual) {
-    super(actual, HarnessAssert.class);
+    super(actual, null, HarnessAssert.class);
   }
 
   /**
@@ -34,19 +36,29 @@ public class HarnessAssert extends AbstractAssert<HarnessAssert, AgentHarness> {
   public <I, O> HarnessAssert survivesCrashesAtEveryPoint(Agent<I, O> agent, I input,
       UnaryOperator<CrashExploration<I, O>> configure) {
     isNotNull();
-    CrashExplorationResult result = configure.apply(CrashExploration.of(actual, agent, input)).explore();
-    lastExploration = result;
-    if (!result.allRecovered()) {
-      failWithMessage("%s", result.describe());
-    }
-    return this;
+    return explored(configure.apply(CrashExploration.of(actual, agent, input)).explore());
   }
 
-  /** What the last {@code survivesCrashesAtEveryPoint} found (its crash points), for further assertions. */
+  /**
+   * Explores the agent and input of a finished {@code run} on this harness, answering approvals and events as the
+   * run's journal says they were answered ({@link CrashExploration#like}).
+   */
+  public HarnessAssert survivesCrashesLike(AgentRun<?> run) {
+    isNotNull();
+    return explored(CrashExploration.like(actual, run).explore());
+  }
+
+  /** What the last exploration found (its crash points), for further assertions. */
   public CrashExplorationResult exploration() {
     if (lastExploration == null) {
-      throw new IllegalStateException("Call survivesCrashesAtEveryPoint(...) first.");
+      throw new IllegalStateException("Call survivesCrashesAtEveryPoint(...) or survivesCrashesLike(...) first.");
     }
     return lastExploration;
+  }
+
+  private HarnessAssert explored(CrashExplorationResult result) {
+    lastExploration = result;
+    delegate(new CrashExplorationAssert(result)).recoveredAtEveryPoint();
+    return this;
   }
 }

@@ -1,6 +1,8 @@
 package dev.agenttrace.runtime;
 
+import dev.agenttrace.redaction.RedactionPolicy;
 import dev.agenttrace.trace.AgentTrace;
+import dev.agenttrace.trace.SegmentOutcome;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +31,12 @@ public final class CrashExplorationResult {
     /** The crashed run's trace (its crashed segment and the recovered ones). */
     public AgentTrace trace() {
       return run.trace();
+    }
+
+    /** The span id of the segment that crashed at this point, to mark it in a tree or report. */
+    public Optional<String> crashedSegmentSpanId() {
+      return trace().segments().stream().filter(segment -> segment.outcome() == SegmentOutcome.CRASHED).findFirst()
+          .map(segment -> segment.span().spanId());
     }
   }
 
@@ -70,8 +78,15 @@ public final class CrashExplorationResult {
     return failures.isEmpty();
   }
 
-  /** A readable report: a line per failing point and its problems, then both traces of the first failure. */
+  /**
+   * A readable report: a line per failing point and its problems, then both traces of the first failure. It ends up
+   * in failure messages and CI logs, so secrets are redacted by the default {@link RedactionPolicy}.
+   */
   public String describe() {
+    return RedactionPolicy.defaults().redactPlainText(text());
+  }
+
+  private String text() {
     StringBuilder text = new StringBuilder("Crash exploration of ").append(agentName).append(": ");
     if (failures.isEmpty()) {
       return text.append("all ").append(points.size()).append(" crash points recovered exactly once.").toString();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agenttrace.redaction.RedactionPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -244,8 +245,9 @@ public final class FileJournal implements Journal, AutoCloseable {
       return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
     }
 
+    /** The start of a bad record, for the message; it may hold an agent's data, so secrets are redacted. */
     private static String abbreviate(String text) {
-      return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+      return RedactionPolicy.defaults().redactPlainText(text.length() <= 200 ? text : text.substring(0, 200) + "…");
     }
   }
 }

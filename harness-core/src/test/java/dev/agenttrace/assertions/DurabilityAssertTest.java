@@ -8,8 +8,11 @@ import dev.agenttrace.runtime.Agent;
 import dev.agenttrace.runtime.AgentHarness;
 import dev.agenttrace.runtime.AgentRun;
 import dev.agenttrace.runtime.Crash;
+import dev.agenttrace.runtime.CrashExploration;
+import dev.agenttrace.runtime.CrashExplorationResult;
 import dev.agenttrace.runtime.OperationKind;
 import dev.agenttrace.runtime.RunStatus;
+import dev.agenttrace.trace.SegmentOutcome;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -86,15 +89,17 @@ class DurabilityAssertTest {
     AgentRun<String> run = approvedRun(null);
 
     assertThatThrownBy(() -> assertThat(run).wasApprovedBy("charge", "bob"))
-        .hasMessageContaining("Expecting approval 'charge' of Orders (execution Orders-1) to be granted by bob, but "
-            + "it was granted by ada");
+        .isInstanceOf(TraceAssertionError.class)
+        .hasMessageContaining("Expecting approval 'charge' of Orders (execution Orders-1) to be granted by bob\n"
+            + "but it was granted by ada")
+        .satisfies(error -> assertThat(((TraceAssertionError) error).markedSpanId()).isPresent());
     assertThatThrownBy(() -> assertThat(run).waitedOnAtLeast("approval charge", Duration.ofHours(2)))
-        .hasMessageContaining("to wait on approval charge for at least 2h00m but it waited 30m");
-    assertThatThrownBy(() -> assertThat(run).wasNotApproved("charge")).hasMessageContaining("ada granted it");
-    assertThatThrownBy(() -> assertThat(run).crashedAndRecovered()).hasMessageContaining("0 crashed segment(s)");
-    assertThatThrownBy(() -> assertThat(run).hasChildExecutions()).hasMessageContaining("it started [Pricing]");
+        .hasMessageContaining("to wait on approval charge for at least 2h00m\nbut it waited 30m");
+    assertThatThrownBy(() -> assertThat(run).wasNotApproved("charge")).hasMessageContaining("but ada granted it");
+    assertThatThrownBy(() -> assertThat(run).crashedAndRecovered()).hasMessageContaining("but it has 0 crashed segment(s)");
+    assertThatThrownBy(() -> assertThat(run).hasChildExecutions()).hasMessageContaining("but it started [Pricing]");
     assertThatThrownBy(() -> assertThat(run).waitedOnAtMost("event paid", Duration.ZERO))
-        .hasMessageContaining("no such wait is in its trace");
+        .hasMessageContaining("but no such wait is in its trace");
   }
 
   @Test
@@ -126,8 +131,34 @@ class DurabilityAssertTest {
     };
     assertThatThrownBy(() -> assertThat(harness).survivesCrashesAtEveryPoint(leaky, "x",
         crash -> crash.countingEffect("mails", mails::get)))
-        .isInstanceOf(AssertionError.class)
+        .isInstanceOf(TraceAssertionError.class)
+        .hasMessageContaining("Expecting agent to recover exactly once from a crash at each of its 3 crash points")
         .hasMessageContaining("✗ crash before completion of agent")
         .hasMessageContaining("side effect 'mails' happened 2 times; the uncrashed run: once");
+  }
+
+  @Test
+  void aFailedExplorationPrintsBothTracesWithTheCrashedSegmentMarked() {
+    AtomicInteger mails = new AtomicInteger();
+    Agent<String, String> leaky = (ctx, in) -> {
+      ctx.sleep(Duration.ofMinutes(1));
+      mails.incrementAndGet();
+      return "sent";
+    };
+    CrashExplorationResult result = CrashExploration.of(harness, leaky, "x")
+        .countingEffect("mails", mails::get).explore();
+    String crashedSegment = result.firstFailure().orElseThrow().trace().segments().stream()
+        .filter(segment -> segment.outcome() == SegmentOutcome.CRASHED).findFirst().orElseThrow().span().spanId();
+
+    assertThat(result).hasCrashPointCount(3);
+    assertThatThrownBy(() -> assertThat(result).recoveredAtEveryPoint())
+        .isInstanceOfSatisfying(TraceAssertionError.class,
+            error -> assertThat(error.markedSpanId()).contains(crashedSegment))
+        .hasMessageContaining("but 1 of them did not:")
+        .hasMessageContaining("Uncrashed run:")
+        .hasMessageContaining("Run crashed before completion of agent (below)")
+        .hasMessageContaining("◀ here");
+    assertThatThrownBy(() -> assertThat(result).hasCrashPointCount(2))
+        .hasMessageContaining("but it tried 3: [before timer");
   }
 }

@@ -41,13 +41,9 @@ class ChildAgentsAndWaitsTest {
     capture.close();
   }
 
-  private void scriptWeather() {
-    RuntimeFixture.scriptWeather(llm, tools);
-  }
-
   @Test
   void aChildAgentRunsInTheSameTraceUnderTheSegmentThatCalledIt() {
-    scriptWeather();
+    RuntimeFixture.scriptWeather(llm, tools);
     AgentRun<String> run = harness.start(new TripAgent(), "Paris");
 
     assertThat(run.pendingWaits()).extracting(Wait::toString)
@@ -78,7 +74,7 @@ class ChildAgentsAndWaitsTest {
 
   @Test
   void crashExplorationCoversTheParentAndTheChild() {
-    scriptWeather();
+    RuntimeFixture.scriptWeather(llm, tools);
     CrashExplorationResult result = CrashExploration.of(harness, new TripAgent(), "Paris").run();
 
     assertThat(result.crashPoints()).extracting(CrashPoint::description)

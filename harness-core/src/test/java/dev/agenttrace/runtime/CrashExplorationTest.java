@@ -29,13 +29,9 @@ class CrashExplorationTest {
     capture.close();
   }
 
-  private void scriptWeather() {
-    RuntimeFixture.scriptWeather(llm, tools);
-  }
-
   @Test
   void theWeatherAgentRecoversExactlyOnceFromEveryCrashPoint() {
-    scriptWeather();
+    RuntimeFixture.scriptWeather(llm, tools);
     CrashExplorationResult result = CrashExploration.of(harness, new WeatherAgent(), "Weather in Paris?").run();
 
     // chat, tools, chat: before + after each, and the middle of the one tool call
@@ -57,7 +53,7 @@ class CrashExplorationTest {
 
   @Test
   void aSideEffectOutsideTheJournalIsCaughtWithTheCrashPointAndTheDuplicatedEffect() {
-    scriptWeather();
+    RuntimeFixture.scriptWeather(llm, tools);
     AtomicInteger emails = new AtomicInteger();
     Agent<String, String> leaky = new Agent<>() {
       @Override
@@ -88,7 +84,7 @@ class CrashExplorationTest {
 
   @Test
   void aSideEffectAfterTheLastOperationIsCaughtByTheCrashBeforeCompletion() {
-    scriptWeather();
+    RuntimeFixture.scriptWeather(llm, tools);
     AtomicInteger audits = new AtomicInteger();
     Agent<String, String> auditing = (ctx, question) -> {
       String answer = new WeatherAgent().run(ctx, question);
@@ -107,7 +103,7 @@ class CrashExplorationTest {
 
   @Test
   void aNonIdempotentToolNeverRunsTwiceEvenWhenTheProcessDiesMidCall() {
-    scriptWeather();
+    RuntimeFixture.scriptWeather(llm, tools);
     tools.nonIdempotent.add("get_weather");
     CrashExplorationResult result = CrashExploration.of(harness, new WeatherAgent(), "Weather in Paris?").run();
 
@@ -119,7 +115,7 @@ class CrashExplorationTest {
 
   @Test
   void theAgentLearnsThatANonIdempotentToolsOutcomeIsUnknown() {
-    scriptWeather();
+    RuntimeFixture.scriptWeather(llm, tools);
     tools.nonIdempotent.add("get_weather");
     AgentRun<String> run = harness.start(new WeatherAgent(), "q", Crash.duringTool(1, 0));
     run.resume();

@@ -3,6 +3,7 @@ package dev.agenttrace.examples.signup;
 import static dev.agenttrace.assertions.AgentTraceAssertions.assertThat;
 import static dev.agenttrace.assertions.AgentTraceAssertions.assertThatThrownBy;
 
+import dev.agenttrace.assertions.TraceAssertionError;
 import dev.agenttrace.junit.AgentTest;
 import dev.agenttrace.runtime.AgentHarness;
 import dev.agenttrace.stubs.LlmStub;
@@ -30,13 +31,15 @@ class WelcomeAgentCrashTest {
 
     assertThatThrownBy(() -> assertThat(harness).survivesCrashesAtEveryPoint(buggy, "ada@example.com",
         crash -> crash.countingEffect("welcome e-mails sent", sent::size)))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("Crash exploration of WelcomeAgent: 3 of 5 crash points did not recover exactly once")
+        .isInstanceOf(TraceAssertionError.class)
+        .hasMessageContaining("Expecting WelcomeAgent to recover exactly once from a crash at each of its 5 crash "
+            + "points\nbut 3 of them did not:")
         .hasMessageContaining("✗ crash before timer PT24H (operation #1 of WelcomeAgent)\n"
             + "    - side effect 'welcome e-mails sent' happened 3 times; the uncrashed run: 2 times")
         .hasMessageContaining("move it into ctx.step(...)")
         .hasMessageContaining("Uncrashed run:")
-        .hasMessageContaining("Run crashed before timer PT24H (operation #1 of WelcomeAgent):");
+        .hasMessageContaining("Run crashed before timer PT24H (operation #1 of WelcomeAgent) (below)")
+        .hasMessageContaining("◀ here");
   }
 
   @Test

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * The JUnit Jupiter extension behind {@link AgentTest}: gives each test its own capture, stubs and harness (kept in
  * the test's {@code ExtensionContext.Store}, never in statics, so parallel tests never see each other's spans),
  * resolves them as parameters, adds the trace tree to a failing test's message, writes each test's trace file and
- * HTML report ({@link ReportSupport}), and fails tests that leave spans open.
+ * HTML report ({@link ReportSupport}), fails tests that leave spans open and, on request, explores each passing
+ * test's runs at every crash point ({@link CrashExplorationSupport}).
  *
  * <p>Register it with {@code @AgentTest}, {@code @ExtendWith(AgentTraceExtension.class)}, or configured in code:
  * <pre>{@code
@@ -92,7 +93,7 @@ public final class AgentTraceExtension
         invocation.proceed();
       }
     }
-    CrashExplorationSupport.afterPassingTest(scope, context);   // @AgentTest(crashExploration = true), issue 14
+    CrashExplorationSupport.afterPassingTest(scope);
   }
 
   @Override
@@ -179,6 +180,7 @@ public final class AgentTraceExtension
     boolean failOnUnfinishedSpans = true;
     boolean recordStartSites;
     boolean golden;
+    boolean crashExploration;
 
     private Builder() {}
 
@@ -209,9 +211,16 @@ public final class AgentTraceExtension
       return this;
     }
 
+    /** See {@link AgentTest#crashExploration()}. */
+    public Builder crashExploration(boolean enabled) {
+      this.crashExploration = enabled;
+      return this;
+    }
+
     public AgentTraceExtension build() {
       Builder copy = new Builder();
       copy.golden = golden;
+      copy.crashExploration = crashExploration;
       copy.globalOpenTelemetry = globalOpenTelemetry;
       copy.failOnUnfinishedSpans = failOnUnfinishedSpans;
       copy.recordStartSites = recordStartSites;

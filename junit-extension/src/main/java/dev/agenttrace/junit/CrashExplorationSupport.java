@@ -1,7 +1,9 @@
 package dev.agenttrace.junit;
 
+import dev.agenttrace.assertions.AgentTraceAssertions;
 import dev.agenttrace.capture.TraceCapture;
 import dev.agenttrace.report.HtmlReport;
+import dev.agenttrace.report.ReportInfo;
 import dev.agenttrace.runtime.AgentHarness;
 import dev.agenttrace.runtime.AgentRun;
 import dev.agenttrace.runtime.CrashExploration;
@@ -9,20 +11,23 @@ import dev.agenttrace.runtime.CrashExplorationResult;
 import dev.agenttrace.runtime.RunStatus;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.platform.commons.support.AnnotationSupport;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * {@code @AgentTest(crashExploration = true)}: after a test passed, explores each completed run of its harness at
- * every crash point, on a harness and capture of its own over the test's stubs (so the test's trace, golden file and
- * report stay as they were). A failing exploration fails the test with the crash points and both traces, and writes
- * an HTML report of the uncrashed and of the first failing crashed run next to the test's report.
+ * every crash point, on a harness and capture of its own over the test's stubs and clock (so the test's trace, golden
+ * file and report stay as they were). A failing exploration fails the test with a
+ * {@link dev.agenttrace.assertions.TraceAssertionError} naming the crash points and showing both traces, and — unless
+ * reports are off — writes an HTML report of the uncrashed and of the first failing crashed run next to the test's
+ * report, through the run's redaction policy.
  */
 final class CrashExplorationSupport {
+  static final String UNCRASHED_SUFFIX = "-uncrashed";
+  static final String CRASHED_SUFFIX = "-crashed";
+
   private CrashExplorationSupport() {}
 
-  static void afterPassingTest(TestScope scope, ExtensionContext context) {
-    if (!enabled(context)) {
+  static void afterPassingTest(TestScope scope) {
+    if (!scope.test().settings().crashExploration()) {
       return;
     }
     for (AgentRun<?> run : scope.harness().runs()) {
@@ -32,14 +37,6 @@ final class CrashExplorationSupport {
     }
   }
 
-  private static boolean enabled(ExtensionContext context) {
-    Optional<AgentTest> onMethod = context.getTestMethod()
-        .flatMap(method -> AnnotationSupport.findAnnotation(method, AgentTest.class));
-    Optional<AgentTest> annotation = onMethod.isPresent() ? onMethod
-        : context.getTestClass().flatMap(type -> AnnotationSupport.findAnnotation(type, AgentTest.class));
-    return annotation.map(AgentTest::crashExploration).orElse(false);
-  }
-
   private static void explore(TestScope scope, AgentRun<?> run) {
     try (TraceCapture capture = TraceCapture.builder().clock(scope.clock()).build()) {
       AgentHarness harness = AgentHarness.builder().llm(scope.llm()).tools(scope.tools())
@@ -47,14 +44,39 @@ final class CrashExplorationSupport {
           .traces(capture::trace).build();
       CrashExplorationResult result = CrashExploration.like(harness, run).explore();
       if (!result.allRecovered()) {
-        Path base = scope.test().reportFile();
-        String name = base.getFileName().toString().replace(TraceFiles.REPORT_SUFFIX, "");
-        Path uncrashed = HtmlReport.write(result.uncrashedTrace(), base.resolveSibling(name + "-uncrashed.html"));
-        Path crashed = HtmlReport.write(result.firstFailure().orElseThrow().trace(),
-            base.resolveSibling(name + "-crashed.html"));
-        throw new AssertionError(result.describe() + "\nReports: uncrashed run " + uncrashed.toUri()
-            + "\n         crashed run   " + crashed.toUri());
+        String where = writeReports(scope.test(), result).map(Reports::describe).orElse("");
+        AgentTraceAssertions.assertThat(result)
+            .as("@AgentTest(crashExploration = true), run %s%s", run.executionId(), where)
+            .recoveredAtEveryPoint();
       }
+    }
+  }
+
+  /** The reports of the uncrashed and the first failing crashed run, beside the test's; empty when reports are off. */
+  private static Optional<Reports> writeReports(PerTestContext test, CrashExplorationResult result) {
+    Optional<Path> testReport = test.plannedReport(true);
+    if (testReport.isEmpty()) {
+      return Optional.empty();
+    }
+    Path base = testReport.get();
+    String name = base.getFileName().toString();
+    name = name.substring(0, name.length() - TraceFiles.REPORT_SUFFIX.length());
+    String title = test.identity().className() + " · " + test.identity().displayName() + " · ";
+    CrashExplorationResult.Failure first = result.firstFailure().orElseThrow();
+    Path uncrashed = HtmlReport.write(result.uncrashedTrace(), ReportInfo.titled(title + "uncrashed run"),
+        test.settings().redaction(), base.resolveSibling(name + UNCRASHED_SUFFIX + TraceFiles.REPORT_SUFFIX));
+    Path crashed = HtmlReport.write(first.trace(),
+        ReportInfo.titled(title + "crashed " + first.point().description())
+            .withFailure("Crash " + first.point().description() + ":\n- " + String.join("\n- ", first.problems()),
+                first.crashedSegmentSpanId().orElse(null)),
+        test.settings().redaction(), base.resolveSibling(name + CRASHED_SUFFIX + TraceFiles.REPORT_SUFFIX));
+    return Optional.of(new Reports(uncrashed, crashed));
+  }
+
+  /** Where the two reports of a failed exploration were written. */
+  private record Reports(Path uncrashed, Path crashed) {
+    String describe() {
+      return "; HTML reports: uncrashed run " + uncrashed + ", crashed run " + crashed;
     }
   }
 }

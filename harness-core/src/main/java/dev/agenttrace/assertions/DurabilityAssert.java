@@ -184,8 +184,7 @@ public class DurabilityAssert extends AbstractTraceAssert<DurabilityAssert, Agen
     for (Execution execution : trace().executions()) {
       List<Segment> segments = execution.segments();
       for (int i = 0; i < segments.size(); i++) {
-        Optional<WaitInfo> wait = segments.get(i).waitInfo();
-        if (wait.isPresent() && wait.get().describe().startsWith(what)) {
+        if (segments.get(i).waits().stream().anyMatch(wait -> wait.describe().startsWith(what))) {
           for (int j = i + 1; j < segments.size(); j++) {
             Optional<ResumeInfo> resume = segments.get(j).resumeInfo();
             if (resume.isPresent() && !CRASH_CAUSES.contains(resume.get().cause())) {
@@ -213,10 +212,13 @@ public class DurabilityAssert extends AbstractTraceAssert<DurabilityAssert, Agen
     for (Execution execution : trace().executions()) {
       List<Segment> segments = execution.segments();
       for (int i = 0; i + 1 < segments.size(); i++) {
-        boolean approvalWait = segments.get(i).waitInfo()
-            .filter(wait -> wait.describe().equals("approval " + name)).isPresent();
+        boolean approvalWait = segments.get(i).waits().stream()
+            .anyMatch(wait -> wait.describe().equals("approval " + name));
         Segment resumed = segments.get(i + 1);
-        Optional<EventData> event = resumed.span().event(SpanConventions.EVENT_APPROVAL);
+        Optional<EventData> event = resumed.span().events().stream()
+            .filter(candidate -> candidate.getName().equals(SpanConventions.EVENT_APPROVAL))
+            .filter(candidate -> name.equals(candidate.getAttributes().get(SpanConventions.APPROVAL_NAME)))
+            .findFirst();
         if (approvalWait && event.isPresent()) {
           return new Decision(Boolean.TRUE.equals(event.get().getAttributes().get(SpanConventions.APPROVAL_APPROVED)),
               event.get().getAttributes().get(SpanConventions.APPROVAL_APPROVER), resumed.span().spanId());

@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +43,10 @@ public final class AgentRun<O> {
   private RunStatus status;
   private Crash crashPlan;
   private String recoveryCause = "crash_recovered";
-  private Wait waitingOn;
+  /** Every wait still pending, in journal order: one, or several after {@code awaitAll}. */
+  private List<Wait> waiting = List.of();
+  /** The decisions given while waiting, recorded on the segment that resumes. */
+  private final Map<String, Approval> decisions = new LinkedHashMap<>();
   private Instant waitingSince;
   private SpanContext lastSegment;
   private int segmentCount;
@@ -91,22 +95,30 @@ public final class AgentRun<O> {
     this.root = this;
     this.childPath = "";
     this.executions = new ArrayList<>();
-    JournalEntry pending = services.journal().entries(executionId).stream()
-        .filter(JournalEntry::isPending).findFirst().orElse(null);
-    if (pending != null && pending.kind() == OperationKind.CHILD) {
-      // only the re-running parent can hand over the child agent: continue at once in a new segment (issue 14)
-      this.status = RunStatus.CRASHED;
-    } else if (pending != null) {
-      this.status = RunStatus.WAITING;
-      this.waitingOn = pending.pendingWait();
-      this.waitingSince = services.clock().instant();
-    } else if (record.lastOutcome().equals(SegmentOutcome.COMPLETED.wireValue())
-        || record.lastOutcome().equals(SegmentOutcome.FAILED.wireValue())) {
-      throw new IllegalStateException("Execution " + executionId + " already ended (" + record.lastOutcome()
-          + "); there is nothing to recover.");
-    } else {
+    if (!restorePendingWaits()) {
+      if (record.lastOutcome().equals(SegmentOutcome.COMPLETED.wireValue())
+          || record.lastOutcome().equals(SegmentOutcome.FAILED.wireValue())) {
+        throw new IllegalStateException("Execution " + executionId + " already ended (" + record.lastOutcome()
+            + "); there is nothing to recover.");
+      }
       this.status = RunStatus.CRASHED;
     }
+  }
+
+  /**
+   * Picks up the waits still pending in the journal, as a new process does; false when there are none, or one is a
+   * child agent (which only the re-running parent can hand over: the run must continue at once in a new segment).
+   */
+  private boolean restorePendingWaits() {
+    List<Wait> pending = services.journal().entries(executionId).stream().filter(JournalEntry::isPending)
+        .map(JournalEntry::pendingWait).toList();
+    if (pending.isEmpty() || pending.stream().anyMatch(wait -> wait.kind() == WaitKind.CHILD)) {
+      return false;
+    }
+    status = RunStatus.WAITING;
+    waiting = pending;
+    waitingSince = services.clock().instant();
+    return true;
   }
 
   /** A child execution of {@code parentRun}, under the parent's segment that called it (issue 14). */
@@ -166,15 +178,16 @@ public final class AgentRun<O> {
   }
 
   /**
-   * Exactly what the run awaits, outermost first: its own wait and, when that is a child agent, what the child
-   * awaits — e.g. {@code [child 'WeatherAgent', tool get_weather]}. Empty unless {@link RunStatus#WAITING}.
+   * Exactly what the run awaits, outermost first: its own waits still pending (several after {@code awaitAll}, e.g.
+   * {@code [tool get_weather, approval 'refund']}) and, when it waits on a child agent, what the child awaits — e.g.
+   * {@code [child 'WeatherAgent', tool get_weather]}. Empty unless {@link RunStatus#WAITING}.
    */
   public synchronized List<Wait> pendingWaits() {
-    if (status != RunStatus.WAITING || waitingOn == null) {
+    if (status != RunStatus.WAITING) {
       return List.of();
     }
-    List<Wait> waits = new ArrayList<>(List.of(waitingOn));
-    if (waitingOn.kind() == WaitKind.CHILD && child != null) {
+    List<Wait> waits = new ArrayList<>(waiting);
+    if (waitsOnChild()) {
       waits.addAll(child.pendingWaits());
     }
     return List.copyOf(waits);
@@ -192,9 +205,12 @@ public final class AgentRun<O> {
     return status;
   }
 
-  /** What the run waits on, when {@link #status()} is {@link RunStatus#WAITING}. */
+  /**
+   * What the run waits on, when {@link #status()} is {@link RunStatus#WAITING}: its first pending wait (see
+   * {@link #pendingWaits()} for all of them).
+   */
   public synchronized Optional<Wait> waitingOn() {
-    return Optional.ofNullable(waitingOn);
+    return status == RunStatus.WAITING ? waiting.stream().findFirst() : Optional.empty();
   }
 
   /** How many execution segments have run so far. */
@@ -218,44 +234,54 @@ public final class AgentRun<O> {
   }
 
   /**
-   * Satisfies the current wait if the runtime can — a tool wait by running the tools, a timer by skipping virtual
-   * time to it — and continues in a new segment until the next wait or the end.
+   * Satisfies what the runtime can of the current waits — tool waits by running the tools, timers by skipping virtual
+   * time to the earliest — and, once nothing is pending, continues in a new segment until the next wait or the end.
    *
-   * @throws IllegalStateException when the run is not waiting, or waits on an event or approval the test must
+   * @throws IllegalStateException when the run is not waiting, or waits only on events or approvals the test must
    *     provide first
    */
   public synchronized AgentRun<O> resume() {
-    Wait wait = requireWaiting("resume()");
-    switch (wait.kind()) {
-      case TOOL:
+    requireWaiting("resume()");
+    if (waitsOnChild()) {
+      child.resume();
+      afterChildProgress();
+      return this;
+    }
+    String cause = null;
+    for (Wait wait : waiting) {
+      if (wait.kind() == WaitKind.TOOL) {
         try {
           runTools(wait);
         } catch (SimulatedCrash crashMidTool) {
           status = RunStatus.CRASHED;   // the process died while a tool ran; recover() re-enters the wait
           return this;
         }
-        runSegment("tools_completed", waitedMillis());
-        break;
-      case CHILD:
-        child.resume();
-        afterChildProgress();
-        break;
-      case TIMER:
-        Instant now = services.clock().instant();
-        if (now.isBefore(wait.until())) {
-          services.clock().advance(Duration.between(now, wait.until()));
+        if (status == RunStatus.FAILED) {
+          return this;
         }
-        satisfy(wait, Boolean.TRUE);
-        runSegment("timer_fired", waitedMillis());
-        break;
-      default:
-        throw new IllegalStateException(agent.name() + " (execution " + executionId + ") waits on " + wait
-            + ", which only the test can provide: call "
-            + (wait.kind() == WaitKind.APPROVAL
-                ? "approve(\"" + wait.name() + "\") or reject(\"" + wait.name() + "\", reason)"
-                : "sendEvent(\"" + wait.name() + "\", payload)")
-            + " instead of resume().");
+        cause = "tools_completed";
+      }
     }
+    waiting = waiting.stream().filter(wait -> wait.kind() != WaitKind.TOOL).toList();
+    Optional<Instant> timer = waiting.stream().filter(wait -> wait.kind() == WaitKind.TIMER).map(Wait::until)
+        .min(Instant::compareTo);
+    if (timer.isPresent()) {
+      Instant now = services.clock().instant();
+      if (now.isBefore(timer.get())) {
+        services.clock().advance(Duration.between(now, timer.get()));
+      }
+      cause = fireDueWaits();
+    }
+    if (cause == null) {
+      Wait wait = waiting.get(0);
+      throw new IllegalStateException(agent.name() + " (execution " + executionId + ") waits on " + describeWaiting()
+          + ", which only the test can provide: call "
+          + (wait.kind() == WaitKind.APPROVAL
+              ? "approve(\"" + wait.name() + "\") or reject(\"" + wait.name() + "\", reason)"
+              : "sendEvent(\"" + wait.name() + "\", payload)")
+          + " instead of resume().");
+    }
+    continueWhenNothingPending(cause);
     return this;
   }
 
@@ -281,32 +307,28 @@ public final class AgentRun<O> {
     return this;
   }
 
-  /** Skips virtual time; a timer that falls due fires and the agent continues. */
+  /**
+   * Skips virtual time; timers that fall due fire and approvals whose deadline passes expire. Once nothing is
+   * pending, the agent continues.
+   */
   public synchronized AgentRun<O> advanceTime(Duration duration) {
     services.clock().advance(duration);
-    if (status == RunStatus.WAITING && waitingOn.kind() == WaitKind.CHILD) {
+    if (waitsOnChild()) {
       child.advanceTime(Duration.ZERO);
       afterChildProgress();
-    } else if (status == RunStatus.WAITING && waitingOn.kind() == WaitKind.TIMER
-        && !services.clock().instant().isBefore(waitingOn.until())) {
-      satisfy(waitingOn, Boolean.TRUE);
-      runSegment("timer_fired", waitedMillis());
-    } else if (status == RunStatus.WAITING && waitingOn.kind() == WaitKind.APPROVAL && waitingOn.until() != null
-        && !services.clock().instant().isBefore(waitingOn.until())) {
-      // issue 14: nobody decided before the deadline; the agent continues with an expired approval
-      Approval expired = Approval.expired(waitingOn.until());
-      satisfy(waitingOn, expired);
-      runSegment(SpanConventions.CAUSE_APPROVAL_EXPIRED, waitedMillis(), expired);
+    } else if (status == RunStatus.WAITING) {
+      continueWhenNothingPending(fireDueWaits());
     }
     return this;
   }
 
-  /** Sends an event: a run waiting on it continues; otherwise it is kept until the agent waits for it. */
+  /** Sends an event: a run waiting on it continues (once nothing else is pending); otherwise it is kept. */
   public synchronized AgentRun<O> sendEvent(String name, String payload) {
-    if (isWaitingOn(WaitKind.EVENT, name)) {
-      satisfy(waitingOn, payload);
-      runSegment("event_received", waitedMillis());
-    } else if (status == RunStatus.WAITING && waitingOn.kind() == WaitKind.CHILD) {
+    Optional<Wait> event = pendingWait(WaitKind.EVENT, name);
+    if (event.isPresent()) {
+      satisfyPending(event.get(), payload);
+      continueWhenNothingPending("event_received");
+    } else if (waitsOnChild()) {
       child.sendEvent(name, payload);
       afterChildProgress();
     } else {
@@ -335,12 +357,17 @@ public final class AgentRun<O> {
     return decide(name, Approval.rejected("test", reason));
   }
 
-  /** Records a human decision on {@code name}. */
+  /**
+   * Records a human decision on {@code name}: a run waiting on it continues (once nothing else is pending);
+   * otherwise the decision is kept until the agent asks.
+   */
   public synchronized AgentRun<O> decide(String name, Approval decision) {
-    if (isWaitingOn(WaitKind.APPROVAL, name)) {
-      satisfy(waitingOn, decision);
-      runSegment("approval_decided", waitedMillis(), decision);
-    } else if (status == RunStatus.WAITING && waitingOn.kind() == WaitKind.CHILD) {
+    Optional<Wait> approval = pendingWait(WaitKind.APPROVAL, name);
+    if (approval.isPresent()) {
+      satisfyPending(approval.get(), decision);
+      decisions.put(name, decision);
+      continueWhenNothingPending("approval_decided");
+    } else if (waitsOnChild()) {
       child.decide(name, decision);
       afterChildProgress();
     } else {
@@ -367,7 +394,7 @@ public final class AgentRun<O> {
           + ") crashed and has no output yet. Continue it with recover().");
     }
     throw new IllegalStateException(agent.name() + " (execution " + executionId + ") has no output yet: it waits on "
-        + waitingOn + ". Drive it with resume(), approve(...), sendEvent(...) or advanceTime(...).");
+        + describeWaiting() + ". Drive it with resume(), approve(...), sendEvent(...) or advanceTime(...).");
   }
 
   /** Why the run failed, when {@link #status()} is {@link RunStatus#FAILED}. */
@@ -378,7 +405,7 @@ public final class AgentRun<O> {
   @Override
   public synchronized String toString() {
     return "AgentRun[" + agent.name() + " " + executionId + ", " + status
-        + (status == RunStatus.WAITING ? " on " + waitingOn : "") + ", " + segmentCount + " segment(s)]";
+        + (status == RunStatus.WAITING ? " on " + describeWaiting() : "") + ", " + segmentCount + " segment(s)]";
   }
 
   /** Throws the simulated crash when the plan says this new operation is where the process dies. */
@@ -443,16 +470,66 @@ public final class AgentRun<O> {
     return queue == null ? null : queue.poll();
   }
 
-  private boolean isWaitingOn(WaitKind kind, String name) {
-    return status == RunStatus.WAITING && waitingOn.kind() == kind && waitingOn.name().equals(name);
+  /** The pending wait of that kind and name, when the run waits on it. */
+  private Optional<Wait> pendingWait(WaitKind kind, String name) {
+    if (status != RunStatus.WAITING) {
+      return Optional.empty();
+    }
+    return waiting.stream().filter(wait -> wait.kind() == kind && wait.name().equals(name)).findFirst();
   }
 
-  private Wait requireWaiting(String operation) {
+  /** Whether the run waits on a child agent (a child wait is always the only one). */
+  private boolean waitsOnChild() {
+    return status == RunStatus.WAITING && waiting.size() == 1 && waiting.get(0).kind() == WaitKind.CHILD;
+  }
+
+  /** "tool get_weather" for one wait, "[tool get_weather, approval 'refund']" for several. */
+  private String describeWaiting() {
+    return waiting.size() == 1 ? waiting.get(0).toString() : waiting.toString();
+  }
+
+  private void requireWaiting(String operation) {
     if (status != RunStatus.WAITING) {
       throw new IllegalStateException("Cannot " + operation + ": " + agent.name() + " (execution " + executionId
           + ") is " + status + ", not WAITING.");
     }
-    return waitingOn;
+  }
+
+  /** Satisfies one pending wait in the journal; the run keeps waiting on the others. */
+  private void satisfyPending(Wait wait, Object result) {
+    satisfy(wait, result);
+    waiting = waiting.stream().filter(other -> other != wait).toList();
+  }
+
+  /**
+   * Fires the timers that are due and expires the approvals whose deadline passed (nobody decided in time: the agent
+   * gets {@link Approval#expired}); returns the resume cause of the last, or null when nothing was due.
+   */
+  private String fireDueWaits() {
+    Instant now = services.clock().instant();
+    String cause = null;
+    for (Wait wait : waiting) {
+      if (wait.until() == null || now.isBefore(wait.until())) {
+        continue;
+      }
+      if (wait.kind() == WaitKind.TIMER) {
+        satisfyPending(wait, Boolean.TRUE);
+        cause = "timer_fired";
+      } else if (wait.kind() == WaitKind.APPROVAL) {
+        Approval expired = Approval.expired(wait.until());
+        satisfyPending(wait, expired);
+        decisions.put(wait.name(), expired);
+        cause = SpanConventions.CAUSE_APPROVAL_EXPIRED;
+      }
+    }
+    return cause;
+  }
+
+  /** Continues in a new segment, resumed by {@code cause}, once no wait is pending any more. */
+  private void continueWhenNothingPending(String cause) {
+    if (cause != null && status == RunStatus.WAITING && waiting.isEmpty()) {
+      runSegment(cause, waitedMillis());
+    }
   }
 
   private long waitedMillis() {
@@ -487,7 +564,7 @@ public final class AgentRun<O> {
           pendingEntry(wait).satisfiedWithFailure(RecordedFailure.of(result.fatal())));
       status = RunStatus.FAILED;
       failure = result.fatal();
-      waitingOn = null;
+      waiting = List.of();
       return;
     }
     satisfy(wait, result.outcomes());
@@ -504,11 +581,11 @@ public final class AgentRun<O> {
     if (childStatus == RunStatus.CRASHED) {
       status = RunStatus.CRASHED;
     } else if (childStatus == RunStatus.COMPLETED) {
-      satisfy(waitingOn, child.output);
+      satisfy(waiting.get(0), child.output);
       runSegment(SpanConventions.CAUSE_CHILD_COMPLETED, waitedMillis());
     } else if (childStatus == RunStatus.FAILED) {
       services.journal().replace(executionId,
-          pendingEntry(waitingOn).satisfiedWithFailure(RecordedFailure.of(child.failure)));
+          pendingEntry(waiting.get(0)).satisfiedWithFailure(RecordedFailure.of(child.failure)));
       runSegment(SpanConventions.CAUSE_CHILD_FAILED, waitedMillis());
     }
   }
@@ -535,23 +612,13 @@ public final class AgentRun<O> {
 
   /** A child continued after a restart: waiting on its pending wait, or crashed mid-segment. */
   private void restoreStatusFromJournal() {
-    JournalEntry pending = services.journal().entries(executionId).stream()
-        .filter(JournalEntry::isPending).findFirst().orElse(null);
-    if (pending != null && pending.kind() != OperationKind.CHILD) {
-      status = RunStatus.WAITING;
-      waitingOn = pending.pendingWait();
-      waitingSince = services.clock().instant();
-    } else {
+    if (!restorePendingWaits()) {
       status = RunStatus.CRASHED;
       recover();
     }
   }
 
   private void runSegment(String resumeCause, long waitedMillis) {
-    runSegment(resumeCause, waitedMillis, null);
-  }
-
-  private void runSegment(String resumeCause, long waitedMillis, Approval decision) {
     if (status == RunStatus.FAILED) {
       return;
     }
@@ -560,9 +627,10 @@ public final class AgentRun<O> {
     SegmentSpan segment = startSegmentSpan(index, record);
     if (resumeCause != null) {
       segment.resumed(resumeCause, waitedMillis);
-      if (decision != null) {
-        segment.decided(decision.approved(), decision.approver(), decision.comment());   // who decided, and why
-      }
+      // who decided each approval awaited, and why
+      decisions.forEach((name, decision) ->
+          segment.decided(name, decision.approved(), decision.approver(), decision.comment()));
+      decisions.clear();
     }
     Context segmentContext = segment.context();
     SegmentContext ctx = new SegmentContext(this, services, segmentContext);
@@ -578,23 +646,25 @@ public final class AgentRun<O> {
       }
       output = result;
       status = RunStatus.COMPLETED;
-      waitingOn = null;
+      waiting = List.of();
       outcome = SegmentOutcome.COMPLETED;
     } catch (SimulatedCrash crash) {
       status = RunStatus.CRASHED;
-      waitingOn = null;
+      waiting = List.of();
       segment.crashedBefore(crash.operation());
       outcome = SegmentOutcome.CRASHED;
     } catch (SuspendSignal signal) {
       status = RunStatus.WAITING;
-      waitingOn = signal.waitingOn();
+      waiting = signal.waits();
       waitingSince = services.clock().instant();
-      segment.waiting(waitingOn.kind(), waitingOn.key(), waitingOn.until(),
-          waitingOn.toolCalls().stream().map(ToolCall::name).toList(), waitingOn.name());
+      for (Wait wait : waiting) {
+        segment.waiting(wait.kind(), wait.key(), wait.until(), wait.toolCalls().stream().map(ToolCall::name).toList(),
+            wait.name());
+      }
       outcome = SegmentOutcome.WAITING;
     } catch (Throwable error) {
       status = RunStatus.FAILED;
-      waitingOn = null;
+      waiting = List.of();
       failure = error;
       segment.failed(error, ErrorTypes.of(error));
       outcome = SegmentOutcome.FAILED;
@@ -607,8 +677,8 @@ public final class AgentRun<O> {
     }
     services.journal().saveExecution(
         record.afterSegment(lastSegment.getTraceId(), lastSegment.getSpanId(), outcome.wireValue()));
-    if (outcome == SegmentOutcome.WAITING && waitingOn.kind() == WaitKind.CHILD && ctx.pendingChild() != null) {
-      startOrContinueChild(ctx.pendingChild(), waitingOn);   // issue 14: the child runs while the parent waits
+    if (outcome == SegmentOutcome.WAITING && waitsOnChild() && ctx.pendingChild() != null) {
+      startOrContinueChild(ctx.pendingChild(), waiting.get(0));   // issue 14: the child runs while the parent waits
     }
   }
 

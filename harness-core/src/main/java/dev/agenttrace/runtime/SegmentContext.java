@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -70,8 +72,13 @@ final class SegmentContext implements AgentContext {
     @SuppressWarnings("unchecked")
     List<ToolOutcome> outcomes = (List<ToolOutcome>) awaitOperation(OperationKind.TOOLS, names,
         key -> Wait.tools(key, calls), () -> null);
-    // issue 14: the key covers the tool names; the arguments must match too (ToolCallDeterminism)
+    // the key covers the tool names; the arguments must match too (ToolCallDeterminism)
     ToolCallDeterminism.check(run.executionId(), cursor - 1, outcomes, calls);
+    return toolMessages(calls, outcomes);
+  }
+
+  /** One tool-result message per call, in order; a failed tool throws {@link ToolFailedException}. */
+  private static List<Message> toolMessages(List<ToolCall> calls, List<ToolOutcome> outcomes) {
     List<Message> messages = new ArrayList<>(outcomes.size());
     for (int i = 0; i < outcomes.size(); i++) {
       ToolOutcome outcome = outcomes.get(i);
@@ -152,6 +159,58 @@ final class SegmentContext implements AgentContext {
   }
 
   @Override
+  public Awaited awaitAll(Await<?>... waits) {
+    if (waits.length == 0) {
+      throw new IllegalArgumentException("awaitAll(...) needs at least one wait, e.g. awaitAll(Await.tools(calls), "
+          + "Await.approval(\"refund\"))");
+    }
+    List<Wait> pending = new ArrayList<>();
+    Map<Await<?>, Object> results = new IdentityHashMap<>();
+    List<Runnable> crashPointsAfter = new ArrayList<>();
+    for (Await<?> member : waits) {
+      Objects.requireNonNull(member, "awaitAll(...) was given a null wait");
+      OperationKind kind = member.kind();
+      String key = currentKey(kind, member.name(), null);
+      String description = describe(kind, member.name());
+      int occurrence = occurrences.merge(kind, 1, Integer::sum);
+      int position = cursor++;
+      Object value;
+      if (position < journaled.size()) {
+        JournalEntry entry = journaled.get(position);
+        if (entry.isPending() && entry.key().equals(key)) {
+          pending.add(entry.pendingWait());
+          continue;
+        }
+        value = replay(position, key, description);
+      } else {
+        run.crashIfPlanned(Crash.Phase.BEFORE, position, kind, occurrence, description);
+        value = member.alreadyGiven(run);
+        if (value == null) {
+          Wait wait = member.waitFor(key, services.clock().instant());
+          services.journal().append(run.executionId(), JournalEntry.pending(position, kind, key, description, wait));
+          pending.add(wait);
+          continue;
+        }
+        services.journal().append(run.executionId(), JournalEntry.completed(position, kind, key, description, value));
+      }
+      if (kind == OperationKind.TOOLS) {
+        @SuppressWarnings("unchecked")
+        List<ToolOutcome> outcomes = (List<ToolOutcome>) value;
+        ToolCallDeterminism.check(run.executionId(), position, outcomes, member.calls());
+        value = toolMessages(member.calls(), outcomes);
+      }
+      results.put(member, value);
+      crashPointsAfter.add(() -> run.crashIfPlanned(Crash.Phase.AFTER, position, kind, occurrence, description));
+    }
+    if (!pending.isEmpty()) {
+      throw suspend(pending);
+    }
+    // the results reach the agent together: a crash "after" one of these waits happens here (plans fire once)
+    crashPointsAfter.forEach(Runnable::run);
+    return new Awaited(results);
+  }
+
+  @Override
   public Instant now() {
     return perform(OperationKind.NOW, "", null, key -> services.clock().instant());
   }
@@ -176,7 +235,7 @@ final class SegmentContext implements AgentContext {
     return usage;
   }
 
-  /** The wait the agent was suspended on, if it suspended (even when the agent wrongly caught the signal). */
+  /** The (first) wait the agent was suspended on, if it suspended (even when the agent wrongly caught the signal). */
   Wait suspendedOn() {
     return suspendedOn;
   }
@@ -228,7 +287,7 @@ final class SegmentContext implements AgentContext {
         if (kind == OperationKind.CHILD) {
           waitFor.apply(key);   // remembers the child agent, which only the re-running parent can hand over
         }
-        throw suspend(entry.pendingWait());
+        throw suspend(List.of(entry.pendingWait()));
       }
       Object value = replay(position, key, description);
       // a wait's result reaches the agent first in a replay: a crash "after" the wait happens here (plans fire once)
@@ -244,12 +303,12 @@ final class SegmentContext implements AgentContext {
     }
     Wait wait = waitFor.apply(key);
     services.journal().append(run.executionId(), JournalEntry.pending(position, kind, key, description, wait));
-    throw suspend(wait);
+    throw suspend(List.of(wait));
   }
 
-  private SuspendSignal suspend(Wait wait) {
-    suspendedOn = wait;
-    return new SuspendSignal(wait);
+  private SuspendSignal suspend(List<Wait> waits) {
+    suspendedOn = waits.get(0);
+    return new SuspendSignal(waits);
   }
 
   private Object replay(int position, String key, String description) {

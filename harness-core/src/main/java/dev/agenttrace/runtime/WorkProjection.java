@@ -42,7 +42,8 @@ final class WorkProjection {
         // a recovered segment that enters the same wait again (same journal key) is the same wait
         String waitKey = segment.waitInfo().map(WaitInfo::key).orElse(null);
         if (segment.outcome() == SegmentOutcome.WAITING && (waitKey == null || !waitKey.equals(lastWaitKey))) {
-          lines.add("  wait " + segment.waitInfo().map(WaitProjection::describe).orElse("?"));
+          lines.add("  wait " + segment.waits().stream().map(WaitProjection::describe).reduce((a, b) -> a + " + " + b)
+              .orElse("?"));
         }
         lastWaitKey = segment.outcome() == SegmentOutcome.WAITING ? waitKey : lastWaitKey;
         segment.toolInvocations().stream()

@@ -59,12 +59,12 @@ public final class SegmentSpan extends WrittenSpan {
   }
 
   /**
-   * Records the {@code agenttrace.approval} event on the segment a decision resumes: whether it was approved, by
-   * whom and why (an approval whose deadline passed is recorded as the runtime decided it).
+   * Records the {@code agenttrace.approval} event on the segment a decision resumes: which approval, whether it was
+   * approved, by whom and why (an approval whose deadline passed is recorded as the runtime decided it).
    */
-  public SegmentSpan decided(boolean approved, String approver, String comment) {
-    span().addEvent(EVENT_APPROVAL, Attributes.of(APPROVAL_APPROVED, approved, APPROVAL_APPROVER, approver,
-        APPROVAL_COMMENT, comment));
+  public SegmentSpan decided(String name, boolean approved, String approver, String comment) {
+    span().addEvent(EVENT_APPROVAL, Attributes.of(APPROVAL_NAME, name, APPROVAL_APPROVED, approved,
+        APPROVAL_APPROVER, approver, APPROVAL_COMMENT, comment));
     return this;
   }
 

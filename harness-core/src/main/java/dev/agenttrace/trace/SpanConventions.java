@@ -109,6 +109,7 @@ public final class SpanConventions {
   public static final String CAUSE_APPROVAL_EXPIRED = "approval_expired";
   /** On the segment an approval decision resumes: who decided what, and why. */
   public static final String EVENT_APPROVAL = "agenttrace.approval";
+  public static final AttributeKey<String> APPROVAL_NAME = stringKey("agenttrace.approval.name");
   public static final AttributeKey<Boolean> APPROVAL_APPROVED = booleanKey("agenttrace.approval.approved");
   public static final AttributeKey<String> APPROVAL_APPROVER = stringKey("agenttrace.approval.approver");
   public static final AttributeKey<String> APPROVAL_COMMENT = stringKey("agenttrace.approval.comment");

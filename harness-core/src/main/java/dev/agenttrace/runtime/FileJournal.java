@@ -46,6 +46,7 @@ public final class FileJournal implements Journal, AutoCloseable {
 
   private final Path file;
   private final InMemoryJournal state = new InMemoryJournal();
+  private final JournalCodec codec = new JournalCodec();
   private final FileChannel channel;
   private boolean sync;
 
@@ -54,7 +55,7 @@ public final class FileJournal implements Journal, AutoCloseable {
     try {
       boolean fresh = !Files.exists(file) || Files.size(file) == 0;
       if (!fresh) {
-        new JournalFileReader(file, state).read();
+        new JournalFileReader(file, state, codec).read();
       }
       this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.APPEND);
@@ -93,13 +94,13 @@ public final class FileJournal implements Journal, AutoCloseable {
   @Override
   public synchronized void append(String executionId, JournalEntry entry) {
     state.append(executionId, entry);
-    write(change("append", executionId).set("entry", JournalCodec.write(entry)));
+    write(change("append", executionId).set("entry", codec.write(entry)));
   }
 
   @Override
   public synchronized void replace(String executionId, JournalEntry entry) {
     state.replace(executionId, entry);
-    write(change("replace", executionId).set("entry", JournalCodec.write(entry)));
+    write(change("replace", executionId).set("entry", codec.write(entry)));
   }
 
   @Override
@@ -110,7 +111,7 @@ public final class FileJournal implements Journal, AutoCloseable {
   @Override
   public synchronized void saveExecution(ExecutionRecord record) {
     state.saveExecution(record);
-    write(change("execution", record.executionId()).set("record", JournalCodec.write(record)));
+    write(change("execution", record.executionId()).set("record", codec.write(record)));
   }
 
   @Override
@@ -127,8 +128,10 @@ public final class FileJournal implements Journal, AutoCloseable {
   }
 
   private void write(ObjectNode record) {
-    record.put("crc", checksum(JournalCodec.toJson(record)));
-    byte[] line = (JournalCodec.toJson(record) + "\n").getBytes(StandardCharsets.UTF_8);
+    // the same text as the record with a last field "crc": serialized once, the checksum spliced in
+    String json = JournalCodec.toJson(record);
+    byte[] line = (json.substring(0, json.length() - 1) + ",\"crc\":\"" + checksum(json) + "\"}\n")
+        .getBytes(StandardCharsets.UTF_8);
     try {
       ByteBuffer buffer = ByteBuffer.wrap(line);
       while (buffer.hasRemaining()) {
@@ -153,10 +156,12 @@ public final class FileJournal implements Journal, AutoCloseable {
   private static final class JournalFileReader {
     private final Path file;
     private final InMemoryJournal into;
+    private final JournalCodec codec;
 
-    JournalFileReader(Path file, InMemoryJournal into) {
+    JournalFileReader(Path file, InMemoryJournal into, JournalCodec codec) {
       this.file = file;
       this.into = into;
+      this.codec = codec;
     }
 
     void read() throws IOException {
@@ -205,7 +210,7 @@ public final class FileJournal implements Journal, AutoCloseable {
           into.replace(executionId, entry(record));
           break;
         case "execution":
-          into.saveExecution((ExecutionRecord) JournalCodec.read(record.path("record")));
+          into.saveExecution((ExecutionRecord) codec.read(record.path("record")));
           break;
         default:
           throw new IllegalArgumentException("unknown operation '" + op + "'");
@@ -224,8 +229,8 @@ public final class FileJournal implements Journal, AutoCloseable {
       }
     }
 
-    private static JournalEntry entry(JsonNode record) {
-      Object entry = JournalCodec.read(record.path("entry"));
+    private JournalEntry entry(JsonNode record) {
+      Object entry = codec.read(record.path("entry"));
       if (!(entry instanceof JournalEntry journalEntry)) {
         throw new IllegalArgumentException("the entry is not a journal entry");
       }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Typed JSON for journaled values, so that a value read back after a restart has the type the agent got the first
@@ -29,7 +31,20 @@ final class JournalCodec {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private JournalCodec() {}
+  /** Each record class's components, looked up once: reflection per value would dominate every append. */
+  private final Map<Class<?>, List<Part>> parts = new ConcurrentHashMap<>();
+  private final Map<Class<?>, Constructor<?>> constructors = new ConcurrentHashMap<>();
+
+  /** A record component: its name, type and accessor. */
+  private record Part(String name, Class<?> type, Method accessor) {
+    Object read(Object record) {
+      try {
+        return accessor.invoke(record);
+      } catch (IllegalAccessException | InvocationTargetException e) {
+        throw new CodecException("Cannot read component " + name + " of " + record.getClass().getName(), e);
+      }
+    }
+  }
 
   /** Thrown for a value the codec cannot write or read back; the message says which type and what to use. */
   static final class CodecException extends RuntimeException {
@@ -40,7 +55,7 @@ final class JournalCodec {
     }
   }
 
-  static JsonNode write(Object value) {
+  JsonNode write(Object value) {
     ObjectNode node = NODES.objectNode();
     if (value == null) {
       return node.put("t", "null");
@@ -87,8 +102,8 @@ final class JournalCodec {
     }
     if (value.getClass().isRecord()) {
       ObjectNode components = node.put("t", "record").put("class", value.getClass().getName()).putObject("v");
-      for (RecordComponent component : value.getClass().getRecordComponents()) {
-        components.set(component.getName(), write(componentValue(component, value)));
+      for (Part part : partsOf(value.getClass())) {
+        components.set(part.name(), write(part.read(value)));
       }
       return node;
     }
@@ -97,7 +112,7 @@ final class JournalCodec {
         + "records of those: return one of them from ctx.step(...).", null);
   }
 
-  static Object read(JsonNode node) {
+  Object read(JsonNode node) {
     String tag = text(node, "t");
     switch (tag) {
       case "null":
@@ -155,39 +170,49 @@ final class JournalCodec {
     return JSON.readTree(line);
   }
 
-  private static Object componentValue(RecordComponent component, Object record) {
-    try {
-      var accessor = component.getAccessor();
-      accessor.setAccessible(true);
-      return accessor.invoke(record);
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new CodecException("Cannot read " + component + " of " + record.getClass().getName(), e);
-    }
+  private List<Part> partsOf(Class<?> type) {
+    return parts.computeIfAbsent(type, recordType -> {
+      List<Part> found = new ArrayList<>();
+      for (RecordComponent component : recordType.getRecordComponents()) {
+        Method accessor = component.getAccessor();
+        accessor.setAccessible(true);
+        found.add(new Part(component.getName(), component.getType(), accessor));
+      }
+      return List.copyOf(found);
+    });
   }
 
-  private static Object record(String className, JsonNode components) {
+  private Object record(String className, JsonNode components) {
     Class<?> type = load(className);
     if (!type.isRecord()) {
       throw new CodecException(className + " is not a record; the journal only rebuilds records", null);
     }
-    RecordComponent[] parts = type.getRecordComponents();
-    Class<?>[] types = new Class<?>[parts.length];
-    Object[] values = new Object[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      types[i] = parts[i].getType();
-      JsonNode value = components.get(parts[i].getName());
+    List<Part> recordParts = partsOf(type);
+    Object[] values = new Object[recordParts.size()];
+    for (int i = 0; i < values.length; i++) {
+      Part part = recordParts.get(i);
+      JsonNode value = components.get(part.name());
       if (value == null) {
-        throw new CodecException("Record " + className + " lacks component '" + parts[i].getName()
+        throw new CodecException("Record " + className + " lacks component '" + part.name()
             + "' (was the record changed since the journal was written?)", null);
       }
-      values[i] = primitive(types[i], read(value));
+      values[i] = primitive(part.type(), read(value));
     }
     try {
-      Constructor<?> constructor = type.getDeclaredConstructor(types);
-      constructor.setAccessible(true);
-      return constructor.newInstance(values);
+      return constructors.computeIfAbsent(type, recordType -> canonicalConstructor(recordType, recordParts))
+          .newInstance(values);
     } catch (ReflectiveOperationException e) {
       throw new CodecException("Cannot rebuild record " + className + ": " + e, e);
+    }
+  }
+
+  private static Constructor<?> canonicalConstructor(Class<?> type, List<Part> parts) {
+    try {
+      Constructor<?> constructor = type.getDeclaredConstructor(parts.stream().map(Part::type).toArray(Class<?>[]::new));
+      constructor.setAccessible(true);
+      return constructor;
+    } catch (NoSuchMethodException e) {
+      throw new CodecException("Record " + type.getName() + " has no canonical constructor", e);
     }
   }
 

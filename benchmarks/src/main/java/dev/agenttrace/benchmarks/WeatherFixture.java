@@ -55,6 +55,21 @@ final class WeatherFixture implements AutoCloseable {
     }
   }
 
+  /** The harness of this fixture (null for {@link Wiring#PLAIN}). */
+  AgentHarness harness() {
+    return harness;
+  }
+
+  /** The weather agent every wiring runs. */
+  static WeatherAgentCopy agent() {
+    return AGENT;
+  }
+
+  /** Empties the capture, so the next measurement starts without the spans of the last one. */
+  void resetCapture() {
+    capture.reset();
+  }
+
   /** The agent logic calling the stubs directly: no harness, no journal, no spans. */
   String runPlain() {
     return WeatherAgentCopy.answer(llm::chat, this::executeDirectly, QUESTION);

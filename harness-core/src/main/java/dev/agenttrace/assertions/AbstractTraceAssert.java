@@ -41,6 +41,16 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF,
     return creator;
   }
 
+  /**
+   * {@code check}, run on behalf of this assert: it fails with this assert's description and overriding message,
+   * thrown (for soft assertions to collect from this assert), and prints this assert's trace.
+   */
+  <A extends AbstractTraceAssert<A, ?>> A delegate(A check) {
+    check.attach(trace, creator.hardened());
+    check.info = info;
+    return check;
+  }
+
   /** Starts a failure message: what was expected. */
   protected FailureMessage expecting(String expectation) {
     return new FailureMessage(expectation, trace);

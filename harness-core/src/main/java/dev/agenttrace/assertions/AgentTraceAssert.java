@@ -96,16 +96,6 @@ public class AgentTraceAssert extends AbstractTraceAssert<AgentTraceAssert, Agen
     return delegate(kind.newAssert().apply(kind.selectFrom(actual)));
   }
 
-  /**
-   * {@code check}, run on behalf of this assert: it fails with this assert's description and overriding message,
-   * thrown (for soft assertions to collect from this assert).
-   */
-  private <A extends AbstractTraceAssert<A, ?>> A delegate(A check) {
-    check.attach(actual, creator().hardened());
-    check.info = info;
-    return check;
-  }
-
   // ---- structure ----
 
   /** The trace holds this many execution segments in all. */

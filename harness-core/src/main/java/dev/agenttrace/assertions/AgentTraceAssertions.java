@@ -1,5 +1,8 @@
 package dev.agenttrace.assertions;
 
+import dev.agenttrace.runtime.AgentHarness;
+import dev.agenttrace.runtime.AgentRun;
+import dev.agenttrace.runtime.CrashExplorationResult;
 import dev.agenttrace.trace.AgentTrace;
 import dev.agenttrace.trace.Execution;
 import dev.agenttrace.trace.LlmCall;
@@ -97,5 +100,20 @@ public class AgentTraceAssertions extends Assertions {
 
   public static TraceErrorAssert assertThat(TraceError actual) {
     return new TraceErrorAssert(actual);
+  }
+
+  /** Durability of one run: waits resumed once, nothing executed twice, approvals, wait times, children. */
+  public static DurabilityAssert assertThat(AgentRun<?> actual) {
+    return new DurabilityAssert(actual);
+  }
+
+  /** Crash exploration of agents on this harness: {@code survivesCrashesAtEveryPoint(agent, input)}. */
+  public static HarnessAssert assertThat(AgentHarness actual) {
+    return new HarnessAssert(actual);
+  }
+
+  /** What a crash exploration found: {@code recoveredAtEveryPoint()}, {@code hasCrashPointCount(n)}. */
+  public static CrashExplorationAssert assertThat(CrashExplorationResult actual) {
+    return new CrashExplorationAssert(actual);
   }
 }

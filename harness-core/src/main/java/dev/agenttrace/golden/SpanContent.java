@@ -91,6 +91,11 @@ final class SpanContent {
     });
     node.put("outcome", segment.outcome().wireValue());
     segment.waitInfo().ifPresent(wait -> node.set("wait", waitNode(wait)));
+    List<WaitInfo> waits = segment.waits();
+    if (waits.size() > 1) {   // entered together (awaitAll): the others after the first
+      ArrayNode others = node.putArray("also_waits");
+      waits.subList(1, waits.size()).forEach(wait -> others.add(waitNode(wait)));
+    }
     usage(node, segment.usage());
   }
 

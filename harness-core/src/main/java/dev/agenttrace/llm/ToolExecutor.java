@@ -7,4 +7,13 @@ package dev.agenttrace.llm;
 @FunctionalInterface
 public interface ToolExecutor {
   String execute(ToolCall call) throws Exception;
+
+  /**
+   * Whether running this tool twice is safe. A durable runtime that crashed while a tool was running runs an
+   * idempotent tool again, but never a non-idempotent one (it reports the outcome as unknown instead). All tools are
+   * idempotent unless an implementation says otherwise.
+   */
+  default boolean isIdempotent(String toolName) {
+    return true;
+  }
 }

@@ -49,6 +49,33 @@ public interface AgentContext {
   /** Waits for a human decision on {@code name} (human in the loop). */
   Approval awaitApproval(String name);
 
+  /**
+   * {@link #awaitApproval(String)} with a deadline on the virtual clock: when {@code timeout} passes without a
+   * decision, the agent continues with {@link Approval#expired} (resume cause {@code approval_expired}).
+   */
+  Approval awaitApproval(String name, Duration timeout);
+
+  /**
+   * Enters several waits at once — tool calls, approvals, events — and continues when every one is satisfied: the
+   * segment ends with one {@code agenttrace.wait} event per wait, the tools run, the test decides and sends in any
+   * order ({@link AgentRun#pendingWaits()} lists what is still awaited), and the agent resumes in one new segment.
+   * Each wait is journaled as its own operation, so a crash between two of them replays the ones already satisfied.
+   *
+   * @throws ToolFailedException when a tool of an {@link Await#tools} wait threw
+   * @throws IllegalArgumentException when no wait is given
+   */
+  Awaited awaitAll(Await<?>... waits);
+
+  /**
+   * Runs another agent as a child execution and returns its output: the calling segment ends (a wait of kind
+   * {@code child}); the child runs in its own segments, in the same trace, under the segment that called it; when it
+   * completes, this agent continues in a new segment. The child's work is journaled under its own execution id, so
+   * a crash anywhere in either replays without running anything twice.
+   *
+   * @throws RuntimeException what the child threw, when it failed
+   */
+  <I, R> R callAgent(Agent<I, R> child, I input);
+
   /** The current instant of the virtual clock; journaled, so replays see the same value. */
   Instant now();
 

@@ -119,7 +119,8 @@ public final class AgentHarness {
         run.recover();
         continue;
       }
-      Wait wait = run.waitingOn().orElseThrow();
+      List<Wait> waits = run.pendingWaits();
+      Wait wait = waits.get(waits.size() - 1);   // the innermost: a child agent's own wait (issue 14)
       if (wait.kind() != WaitKind.TOOL && wait.kind() != WaitKind.TIMER) {
         throw new IllegalStateException("harness.run(...) cannot finish " + agent.name() + " (execution "
             + run.executionId() + "): it waits on " + wait + ", which only the test can provide. Use "
@@ -133,6 +134,11 @@ public final class AgentHarness {
       throw stubProblem;
     }
     return run;
+  }
+
+  /** The ports and journal of this harness, for {@link CrashExploration} (issue 14). */
+  HarnessServices services() {
+    return services;
   }
 
   /** The virtual clock timers wait on. */

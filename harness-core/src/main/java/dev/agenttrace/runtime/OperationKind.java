@@ -10,6 +10,8 @@ public enum OperationKind {
   TIMER,
   EVENT,
   APPROVAL,
+  /** A child agent's execution ({@link AgentContext#callAgent}). */
+  CHILD,
   NOW,
   UUID;
 
@@ -19,6 +21,6 @@ public enum OperationKind {
 
   /** Whether this operation ends the segment until something outside the agent satisfies it. */
   public boolean isWait() {
-    return this == TOOLS || this == TIMER || this == EVENT || this == APPROVAL;
+    return this == TOOLS || this == TIMER || this == EVENT || this == APPROVAL || this == CHILD;
   }
 }

@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,6 +35,10 @@ final class SegmentContext implements AgentContext {
   private Usage usage = Usage.NONE;
   private final Map<OperationKind, Integer> occurrences = new EnumMap<>(OperationKind.class);
   private Wait suspendedOn;
+  private PendingChild pendingChild;
+
+  /** The child agent a segment suspended on (issue 14): what AgentRun must start or continue. */
+  record PendingChild(Agent<?, ?> agent, Object input) {}
 
   SegmentContext(AgentRun<?> run, HarnessServices services, Context segmentContext) {
     this.run = run;
@@ -66,6 +72,13 @@ final class SegmentContext implements AgentContext {
     @SuppressWarnings("unchecked")
     List<ToolOutcome> outcomes = (List<ToolOutcome>) awaitOperation(OperationKind.TOOLS, names,
         key -> Wait.tools(key, calls), () -> null);
+    // the key covers the tool names; the arguments must match too (ToolCallDeterminism)
+    ToolCallDeterminism.check(run.executionId(), cursor - 1, outcomes, calls);
+    return toolMessages(calls, outcomes);
+  }
+
+  /** One tool-result message per call, in order; a failed tool throws {@link ToolFailedException}. */
+  private static List<Message> toolMessages(List<ToolCall> calls, List<ToolOutcome> outcomes) {
     List<Message> messages = new ArrayList<>(outcomes.size());
     for (int i = 0; i < outcomes.size(); i++) {
       ToolOutcome outcome = outcomes.get(i);
@@ -126,6 +139,78 @@ final class SegmentContext implements AgentContext {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
+  public <I, R> R callAgent(Agent<I, R> child, I input) {
+    // issue 14: a wait of kind child; AgentRun starts and drives the child once this segment has ended
+    return (R) awaitOperation(OperationKind.CHILD, child.name(), key -> {
+      pendingChild = new PendingChild(child, input);
+      return Wait.child(key, child.name());
+    }, () -> null);
+  }
+
+  @Override
+  public Approval awaitApproval(String name, Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("awaitApproval(\"" + name + "\", timeout): the timeout must be positive; got "
+          + timeout);
+    }
+    return (Approval) awaitOperation(OperationKind.APPROVAL, name,
+        key -> Wait.approval(key, name, services.clock().instant().plus(timeout)), () -> run.takeBufferedApproval(name));
+  }
+
+  @Override
+  public Awaited awaitAll(Await<?>... waits) {
+    if (waits.length == 0) {
+      throw new IllegalArgumentException("awaitAll(...) needs at least one wait, e.g. awaitAll(Await.tools(calls), "
+          + "Await.approval(\"refund\"))");
+    }
+    List<Wait> pending = new ArrayList<>();
+    Map<Await<?>, Object> results = new IdentityHashMap<>();
+    List<Runnable> crashPointsAfter = new ArrayList<>();
+    for (Await<?> member : waits) {
+      Objects.requireNonNull(member, "awaitAll(...) was given a null wait");
+      OperationKind kind = member.kind();
+      String key = currentKey(kind, member.name(), null);
+      String description = describe(kind, member.name());
+      int occurrence = occurrences.merge(kind, 1, Integer::sum);
+      int position = cursor++;
+      Object value;
+      if (position < journaled.size()) {
+        JournalEntry entry = journaled.get(position);
+        if (entry.isPending() && entry.key().equals(key)) {
+          pending.add(entry.pendingWait());
+          continue;
+        }
+        value = replay(position, key, description);
+      } else {
+        run.crashIfPlanned(Crash.Phase.BEFORE, position, kind, occurrence, description);
+        value = member.alreadyGiven(run);
+        if (value == null) {
+          Wait wait = member.waitFor(key, services.clock().instant());
+          services.journal().append(run.executionId(), JournalEntry.pending(position, kind, key, description, wait));
+          pending.add(wait);
+          continue;
+        }
+        services.journal().append(run.executionId(), JournalEntry.completed(position, kind, key, description, value));
+      }
+      if (kind == OperationKind.TOOLS) {
+        @SuppressWarnings("unchecked")
+        List<ToolOutcome> outcomes = (List<ToolOutcome>) value;
+        ToolCallDeterminism.check(run.executionId(), position, outcomes, member.calls());
+        value = toolMessages(member.calls(), outcomes);
+      }
+      results.put(member, value);
+      crashPointsAfter.add(() -> run.crashIfPlanned(Crash.Phase.AFTER, position, kind, occurrence, description));
+    }
+    if (!pending.isEmpty()) {
+      throw suspend(pending);
+    }
+    // the results reach the agent together: a crash "after" one of these waits happens here (plans fire once)
+    crashPointsAfter.forEach(Runnable::run);
+    return new Awaited(results);
+  }
+
+  @Override
   public Instant now() {
     return perform(OperationKind.NOW, "", null, key -> services.clock().instant());
   }
@@ -150,9 +235,14 @@ final class SegmentContext implements AgentContext {
     return usage;
   }
 
-  /** The wait the agent was suspended on, if it suspended (even when the agent wrongly caught the signal). */
+  /** The (first) wait the agent was suspended on, if it suspended (even when the agent wrongly caught the signal). */
   Wait suspendedOn() {
     return suspendedOn;
+  }
+
+  /** The child agent the segment suspended on, when it suspended on one. */
+  PendingChild pendingChild() {
+    return pendingChild;
   }
 
   /** Runs or replays a non-waiting operation. */
@@ -166,17 +256,22 @@ final class SegmentContext implements AgentContext {
     if (position < journaled.size()) {
       return (T) replay(position, key, description);
     }
-    run.crashIfPlanned(position, kind, occurrence, description);
+    run.crashIfPlanned(Crash.Phase.BEFORE, position, kind, occurrence, description);
+    if (kind == OperationKind.CHAT || kind == OperationKind.STEP) {
+      run.recordExecution(key, kind, name);   // issue 14: counts real executions for crash exploration
+    }
+    T value;
     try {
-      T value = execute.apply(key);
-      services.journal().append(run.executionId(),
-          JournalEntry.completed(position, kind, key, description, value));
-      return value;
+      value = execute.apply(key);
     } catch (RuntimeException | Error e) {
       services.journal().append(run.executionId(),
           JournalEntry.failed(position, kind, key, description, RecordedFailure.of(e)));
       throw e;
     }
+    services.journal().append(run.executionId(),
+        JournalEntry.completed(position, kind, key, description, value));
+    run.crashIfPlanned(Crash.Phase.AFTER, position, kind, occurrence, description);
+    return value;
   }
 
   /** Runs or replays a wait: immediately satisfied when {@code available} has a value, else suspends. */
@@ -189,24 +284,31 @@ final class SegmentContext implements AgentContext {
     if (position < journaled.size()) {
       JournalEntry entry = journaled.get(position);
       if (entry.isPending() && entry.key().equals(key)) {
-        throw suspend(entry.pendingWait());
+        if (kind == OperationKind.CHILD) {
+          waitFor.apply(key);   // remembers the child agent, which only the re-running parent can hand over
+        }
+        throw suspend(List.of(entry.pendingWait()));
       }
-      return replay(position, key, description);
+      Object value = replay(position, key, description);
+      // a wait's result reaches the agent first in a replay: a crash "after" the wait happens here (plans fire once)
+      run.crashIfPlanned(Crash.Phase.AFTER, position, kind, occurrence, description);
+      return value;
     }
-    run.crashIfPlanned(position, kind, occurrence, description);
+    run.crashIfPlanned(Crash.Phase.BEFORE, position, kind, occurrence, description);
     Object ready = available.get();
     if (ready != null) {
       services.journal().append(run.executionId(), JournalEntry.completed(position, kind, key, description, ready));
+      run.crashIfPlanned(Crash.Phase.AFTER, position, kind, occurrence, description);
       return ready;
     }
     Wait wait = waitFor.apply(key);
     services.journal().append(run.executionId(), JournalEntry.pending(position, kind, key, description, wait));
-    throw suspend(wait);
+    throw suspend(List.of(wait));
   }
 
-  private SuspendSignal suspend(Wait wait) {
-    suspendedOn = wait;
-    return new SuspendSignal(wait);
+  private SuspendSignal suspend(List<Wait> waits) {
+    suspendedOn = waits.get(0);
+    return new SuspendSignal(waits);
   }
 
   private Object replay(int position, String key, String description) {

@@ -1,20 +1,24 @@
 package dev.agenttrace.runtime;
 
+import java.util.List;
+
 /**
- * Unwinds the agent out of its current segment when it enters a wait. An {@link Error} so that agent code catching
- * {@code Exception} cannot swallow it; carries no stack trace because it is control flow, not a failure.
+ * Unwinds the agent out of its current segment when it enters a wait (or, through
+ * {@link AgentContext#awaitAll}, several at once). An {@link Error} so that agent code catching {@code Exception}
+ * cannot swallow it; carries no stack trace because it is control flow, not a failure.
  */
 final class SuspendSignal extends Error {
   private static final long serialVersionUID = 1L;
 
-  private final transient Wait wait;
+  private final transient List<Wait> waits;
 
-  SuspendSignal(Wait wait) {
-    super("agent suspended waiting on " + wait, null, false, false);
-    this.wait = wait;
+  SuspendSignal(List<Wait> waits) {
+    super("agent suspended waiting on " + waits, null, false, false);
+    this.waits = List.copyOf(waits);
   }
 
-  Wait waitingOn() {
-    return wait;
+  /** Every wait the agent now waits on, in journal order; at least one. */
+  List<Wait> waits() {
+    return waits;
   }
 }

@@ -32,6 +32,15 @@ public record Wait(WaitKind kind, String key, String name, Instant until, List<T
     return new Wait(WaitKind.APPROVAL, key, name, null, List.of());
   }
 
+  /** An approval that expires at {@code deadline} on the virtual clock (issue 14). */
+  static Wait approval(String key, String name, Instant deadline) {
+    return new Wait(WaitKind.APPROVAL, key, name, deadline, List.of());
+  }
+
+  static Wait child(String key, String agentName) {
+    return new Wait(WaitKind.CHILD, key, agentName, null, List.of());
+  }
+
   public Optional<Instant> untilInstant() {
     return Optional.ofNullable(until);
   }
@@ -49,7 +58,7 @@ public record Wait(WaitKind kind, String key, String name, Instant until, List<T
       case TIMER:
         return "timer until " + until;
       default:
-        return kind.wireValue() + " '" + name + "'";
+        return kind.wireValue() + " '" + name + "'" + (until == null ? "" : " (expires " + until + ")");
     }
   }
 }

@@ -58,6 +58,15 @@ public final class Segment extends SpanView {
     return span().event(SpanConventions.EVENT_WAIT).map(WaitInfo::of);
   }
 
+  /**
+   * Every wait the segment paused on, in order: one {@code agenttrace.wait} event each — several when the agent
+   * entered them at once ({@code AgentContext.awaitAll}). {@link #waitInfo()} is the first.
+   */
+  public List<WaitInfo> waits() {
+    return span().events().stream().filter(event -> event.getName().equals(SpanConventions.EVENT_WAIT))
+        .map(WaitInfo::of).toList();
+  }
+
   public Optional<WaitKind> waitKind() {
     return waitInfo().map(WaitInfo::kind);
   }

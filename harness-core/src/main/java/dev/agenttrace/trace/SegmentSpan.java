@@ -19,8 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * An execution segment span being written ({@code invoke_agent {agent}} / {@code invoke_workflow {workflow}}): its
- * state transitions as events — {@link #resumed resumed}, {@link #waiting waiting}, {@link #crashedBefore crashed}
- * — and, at {@link #end}, its outcome, usage and replay count. Started by {@link SpanWriter#agentSegment} or
+ * state transitions as events — {@link #resumed resumed}, {@link #waiting waiting}, {@link #decided decided},
+ * {@link #crashedBefore crashed} — and, at {@link #end}, its outcome, usage and replay count. Started by {@link SpanWriter#agentSegment} or
  * {@link SpanWriter#workflowSegment}.
  */
 public final class SegmentSpan extends WrittenSpan {
@@ -55,6 +55,16 @@ public final class SegmentSpan extends WrittenSpan {
       attributes.put(WAIT_NAME, name);
     }
     span().addEvent(EVENT_WAIT, attributes.build());
+    return this;
+  }
+
+  /**
+   * Records the {@code agenttrace.approval} event on the segment a decision resumes: which approval, whether it was
+   * approved, by whom and why (an approval whose deadline passed is recorded as the runtime decided it).
+   */
+  public SegmentSpan decided(String name, boolean approved, String approver, String comment) {
+    span().addEvent(EVENT_APPROVAL, Attributes.of(APPROVAL_NAME, name, APPROVAL_APPROVED, approved,
+        APPROVAL_APPROVER, approver, APPROVAL_COMMENT, comment));
     return this;
   }
 

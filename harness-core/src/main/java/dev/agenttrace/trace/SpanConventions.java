@@ -100,6 +100,20 @@ public final class SpanConventions {
   /** The operation a crashed segment died before, e.g. {@code tools get_weather}. */
   public static final AttributeKey<String> CRASH_BEFORE = stringKey("agenttrace.crash.before");
 
+  // ---- Child agents, approvals, crash exploration (issue 14) ----
+  /** Resume cause of a parent whose child agent completed. */
+  public static final String CAUSE_CHILD_COMPLETED = "child_completed";
+  /** Resume cause of a parent whose child agent failed. */
+  public static final String CAUSE_CHILD_FAILED = "child_failed";
+  /** Resume cause of an approval wait whose deadline passed without a decision. */
+  public static final String CAUSE_APPROVAL_EXPIRED = "approval_expired";
+  /** On the segment an approval decision resumes: who decided what, and why. */
+  public static final String EVENT_APPROVAL = "agenttrace.approval";
+  public static final AttributeKey<String> APPROVAL_NAME = stringKey("agenttrace.approval.name");
+  public static final AttributeKey<Boolean> APPROVAL_APPROVED = booleanKey("agenttrace.approval.approved");
+  public static final AttributeKey<String> APPROVAL_APPROVER = stringKey("agenttrace.approval.approver");
+  public static final AttributeKey<String> APPROVAL_COMMENT = stringKey("agenttrace.approval.comment");
+
   public static final AttributeKey<String> EXCEPTION_TYPE = stringKey("exception.type");
   public static final AttributeKey<String> EXCEPTION_MESSAGE = stringKey("exception.message");
   public static final AttributeKey<String> EXCEPTION_STACKTRACE = stringKey("exception.stacktrace");

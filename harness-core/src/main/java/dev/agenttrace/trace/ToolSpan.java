@@ -1,15 +1,25 @@
 package dev.agenttrace.trace;
 
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 
 /**
  * An {@code execute_tool {tool}} span being written: {@link #end(String)} records the tool's result, {@link #fail}
- * its error. Started by {@link SpanWriter#startTool}.
+ * its error, {@link #endCrashedBefore} a crash right after the tool ran. Started by {@link SpanWriter#startTool}.
  */
 public final class ToolSpan extends OperationSpan {
   ToolSpan(Span span, Context parent) {
     super(span, parent);
+  }
+
+  /**
+   * Records the result and the {@code agenttrace.crash} event, then ends the span: the tool ran, but the process
+   * died before {@code operation} (journaling its result), so the runtime does not know it finished.
+   */
+  public void endCrashedBefore(String operation, String result) {
+    span().addEvent(SpanConventions.EVENT_CRASH, Attributes.of(SpanConventions.CRASH_BEFORE, operation));
+    end(result);
   }
 
   /** Records the result ({@code null} as empty) and ends the span. */

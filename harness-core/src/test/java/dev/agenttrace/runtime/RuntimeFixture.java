@@ -1,5 +1,6 @@
 package dev.agenttrace.runtime;
 
+import dev.agenttrace.capture.TraceCapture;
 import dev.agenttrace.llm.ChatRequest;
 import dev.agenttrace.llm.ChatResponse;
 import dev.agenttrace.llm.FinishReason;
@@ -72,6 +73,20 @@ final class RuntimeFixture implements AutoCloseable {
     openTelemetry.close();
   }
 
+  /** A harness wired to {@code capture} like {@code @AgentTest} does, over the given journal and scripted ports. */
+  static AgentHarness capturedHarness(TraceCapture capture, Journal journal, ScriptedLlm llm, ScriptedTools tools) {
+    return AgentHarness.builder().journal(journal).llm(llm).tools(tools).openTelemetry(capture.openTelemetry())
+        .rootTraceIds(capture::withRootTraceId).traces(capture::trace).build();
+  }
+
+  /** The weather conversation: the model asks for Paris' weather, the tool answers, the model sums up. */
+  static void scriptWeather(ScriptedLlm llm, ScriptedTools tools) {
+    llm.reply(request -> request.lastMessage().role() == dev.agenttrace.llm.Role.TOOL
+            ? ScriptedLlm.text("18°C and sunny in Paris.") : null)
+        .reply(request -> ScriptedLlm.toolCall("call_" + llm.calls.get(), "get_weather", "{\"city\":\"Paris\"}"));
+    tools.on("get_weather", call -> "{\"tempC\":18}");
+  }
+
   /** Answers each request with the first rule whose predicate matches; counts calls. */
   static final class ScriptedLlm implements LlmClient {
     private final List<Function<ChatRequest, ChatResponse>> rules = Collections.synchronizedList(new ArrayList<>());
@@ -108,6 +123,17 @@ final class RuntimeFixture implements AutoCloseable {
   static final class ScriptedTools implements ToolExecutor {
     final Map<String, ToolExecutor> byName = new ConcurrentHashMap<>();
     final AtomicInteger calls = new AtomicInteger();
+    final Map<String, AtomicInteger> callsByName = new ConcurrentHashMap<>();
+    final java.util.Set<String> nonIdempotent = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public boolean isIdempotent(String toolName) {
+      return !nonIdempotent.contains(toolName);
+    }
+
+    int callCount(String name) {
+      return callsByName.getOrDefault(name, new AtomicInteger()).get();
+    }
 
     ScriptedTools on(String name, ToolExecutor executor) {
       byName.put(name, executor);
@@ -117,6 +143,7 @@ final class RuntimeFixture implements AutoCloseable {
     @Override
     public String execute(ToolCall call) throws Exception {
       calls.incrementAndGet();
+      callsByName.computeIfAbsent(call.name(), n -> new AtomicInteger()).incrementAndGet();
       ToolExecutor executor = byName.get(call.name());
       if (executor == null) {
         throw new AssertionError("unstubbed tool " + call.name());

@@ -44,4 +44,12 @@ public @interface AgentTest {
    * {@link dev.agenttrace.golden.GoldenTraces}. A {@code GoldenTraces} parameter is injectable either way.
    */
   boolean golden() default false;
+
+  /**
+   * After each passing test, explore every completed run of the test's harness at every crash point (see
+   * {@link dev.agenttrace.runtime.CrashExploration}): approvals and events are answered as the run answered them, on
+   * a separate harness and capture over the same stubs, so the test's own trace, golden file and report are
+   * untouched. A failure names each crash point and writes both traces' HTML reports next to the test's report.
+   */
+  boolean crashExploration() default false;
 }

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * The JUnit Jupiter extension behind {@link AgentTest}: gives each test its own capture, stubs and harness (kept in
  * the test's {@code ExtensionContext.Store}, never in statics, so parallel tests never see each other's spans),
  * resolves them as parameters, adds the trace tree to a failing test's message, writes each test's trace file and
- * HTML report ({@link ReportSupport}), and fails tests that leave spans open.
+ * HTML report ({@link ReportSupport}), fails tests that leave spans open and, on request, explores each passing
+ * test's runs at every crash point ({@link CrashExplorationSupport}).
  *
  * <p>Register it with {@code @AgentTest}, {@code @ExtendWith(AgentTraceExtension.class)}, or configured in code:
  * <pre>{@code
@@ -89,11 +90,12 @@ public final class AgentTraceExtension
     TestScope scope = scope(context);
     if (scope.globalScope() == null) {
       invocation.proceed();
-      return;
+    } else {
+      try (Scope ignored = scope.globalScope().makeCurrent()) {
+        invocation.proceed();
+      }
     }
-    try (Scope ignored = scope.globalScope().makeCurrent()) {
-      invocation.proceed();
-    }
+    CrashExplorationSupport.afterPassingTest(scope);
   }
 
   @Override
@@ -192,6 +194,7 @@ public final class AgentTraceExtension
     boolean failOnUnfinishedSpans = true;
     boolean recordStartSites;
     boolean golden;
+    boolean crashExploration;
 
     private Builder() {}
 
@@ -222,9 +225,16 @@ public final class AgentTraceExtension
       return this;
     }
 
+    /** See {@link AgentTest#crashExploration()}. */
+    public Builder crashExploration(boolean enabled) {
+      this.crashExploration = enabled;
+      return this;
+    }
+
     public AgentTraceExtension build() {
       Builder copy = new Builder();
       copy.golden = golden;
+      copy.crashExploration = crashExploration;
       copy.globalOpenTelemetry = globalOpenTelemetry;
       copy.failOnUnfinishedSpans = failOnUnfinishedSpans;
       copy.recordStartSites = recordStartSites;

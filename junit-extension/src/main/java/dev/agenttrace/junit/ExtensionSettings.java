@@ -17,6 +17,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param failOnUnfinishedSpans see {@link AgentTest#failOnUnfinishedSpans()}
  * @param recordStartSites record where each span starts ({@value #START_SITES_PARAMETER})
  * @param golden see {@link AgentTest#golden()}
+ * @param crashExploration see {@link AgentTest#crashExploration()}
  * @param onCi true on CI ({@code CI=true}, overridden by {@value #CI_PARAMETER}): goldens are read-only and
  *     cassettes are never recorded
  * @param reportMode when HTML reports are written ({@value #REPORT_MODE_PARAMETER})
@@ -27,7 +28,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *     {@code .patterns} and {@code .allow}, read once per run; applied to everything the test writes
  */
 record ExtensionSettings(boolean globalOpenTelemetry, boolean failOnUnfinishedSpans, boolean recordStartSites,
-    boolean golden, boolean onCi, ReportMode reportMode, Path reportDirectory, Path traceDirectory,
+    boolean golden, boolean crashExploration, boolean onCi, ReportMode reportMode, Path reportDirectory, Path traceDirectory,
     Function<String, Optional<String>> parameters, RedactionPolicy redaction) {
 
   static final String START_SITES_PARAMETER = "agenttrace.capture.start-sites";
@@ -65,7 +66,7 @@ record ExtensionSettings(boolean globalOpenTelemetry, boolean failOnUnfinishedSp
         type -> RedactionPolicy.fromSettings(name -> parameters.apply(name).orElse(null)), RedactionPolicy.class);
     if (explicit != null) {
       return new ExtensionSettings(explicit.globalOpenTelemetry, explicit.failOnUnfinishedSpans,
-          explicit.recordStartSites || startSites, explicit.golden, onCi, reportMode, reportDirectory, traceDirectory,
+          explicit.recordStartSites || startSites, explicit.golden, explicit.crashExploration, onCi, reportMode, reportDirectory, traceDirectory,
           parameters, redaction);
     }
     Optional<AgentTest> annotation = AnnotationSupport.findAnnotation(context.getElement(), AgentTest.class)
@@ -75,6 +76,7 @@ record ExtensionSettings(boolean globalOpenTelemetry, boolean failOnUnfinishedSp
         annotation.map(AgentTest::failOnUnfinishedSpans).orElse(true),
         startSites,
         annotation.map(AgentTest::golden).orElse(false),
+        annotation.map(AgentTest::crashExploration).orElse(false),
         onCi, reportMode, reportDirectory, traceDirectory, parameters, redaction);
   }
 

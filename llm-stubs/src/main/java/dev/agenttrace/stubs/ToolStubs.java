@@ -33,6 +33,7 @@ public final class ToolStubs implements ToolExecutor {
   private final Consumer<Duration> sleeper;
   private final List<ToolScript> scripts = new ArrayList<>();
   private final List<ToolCall> calls = new ArrayList<>();
+  private final Set<String> nonIdempotent = new TreeSet<>();
 
   private ToolStubs(Builder builder) {
     this.sleeper = builder.sleeper;
@@ -45,6 +46,24 @@ public final class ToolStubs implements ToolExecutor {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Marks tools whose second run would do harm (a payment, an e-mail): after a crash in the middle of such a call the
+   * durable runtime never runs it again, and crash exploration checks it never ran twice.
+   */
+  public ToolStubs markNonIdempotent(String... toolNames) {
+    synchronized (lock) {
+      nonIdempotent.addAll(List.of(toolNames));
+    }
+    return this;
+  }
+
+  @Override
+  public boolean isIdempotent(String toolName) {
+    synchronized (lock) {
+      return !nonIdempotent.contains(toolName);
+    }
   }
 
   /** Starts a stubbing of {@code toolName}; it is registered when its first answer is given. */

@@ -21,9 +21,7 @@ class RefundAgentTest {
 
   @BeforeEach
   void stubs(LlmStub llm, ToolStubs tools) {
-    llm.whenLastUserMessageContains("broken").replyWithToolCall("issue_refund", "{\"order\":\"A-1\",\"amount\":30}");
-    llm.whenLastMessageIsToolResult("issue_refund").replyWithText("Your refund of $30 is on its way.");
-    tools.stub("issue_refund").returns("{\"refundId\":\"R-9\"}");
+    RefundStubs.stub(llm, tools);
   }
 
   @Test

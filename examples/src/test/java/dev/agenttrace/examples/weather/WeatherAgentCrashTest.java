@@ -43,4 +43,13 @@ class WeatherAgentCrashTest {
         .hasNoErrors();
     assertThat(run.trace()).segment(1).isResumed().isWaitingOnTools("get_weather");
   }
+
+  @Test
+  void survivesACrashAtEveryPoint(AgentHarness harness, LlmStub llm, ToolStubs tools) {
+    assertThat(harness).survivesCrashesAtEveryPoint(new WeatherAgent(), ParisWeather.QUESTION);
+
+    // the uncrashed run and eight crashed ones: two LLM calls each, never a third; one more tool run mid-call
+    assertThat(llm.requestCount()).isEqualTo(9 * 2);
+    assertThat(tools.callCount("get_weather")).isEqualTo(9 + 1);
+  }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agenttrace.llm.ChatRequest;
 import dev.agenttrace.llm.LlmException;
+import dev.agenttrace.trace.SpanConventions;
 import io.opentelemetry.api.trace.Span;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -38,7 +39,7 @@ final class ChatEndpoint implements Function<HttpExchange, WireResponse> {
     ChatRequest request;
     try {
       body = MAPPER.readTree(exchange.body());
-      request = format.decode(body);
+      request = format.decode(exchange.path(), body);
     } catch (JsonProcessingException | RuntimeException e) {
       LlmException invalid = new LlmException("invalid_request_error", 400,
           "AgentTrace stub could not read the request: " + e.getMessage());
@@ -47,6 +48,12 @@ final class ChatEndpoint implements Function<HttpExchange, WireResponse> {
     rawRequests.add(request, exchange.body());
     Span span = spans.start(exchange, request, serverUrl.get());
     Outcome outcome = replies.answer(exchange, body, request);
+    if (outcome.chaos() != null) {
+      span.setAttribute(SpanConventions.CHAOS_SEED, outcome.chaos().seed());
+      if (outcome.chaos().fault() != null) {
+        span.setAttribute(SpanConventions.CHAOS_FAULT, outcome.chaos().fault().name());
+      }
+    }
     spans.end(span, outcome);
     return outcome.wire();
   }

@@ -10,15 +10,15 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /** A plain JDK HTTP client for the stubs' wire tests: posts JSON, returns the response as text or as a stream. */
-final class RawHttp {
+public final class RawHttp {
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
+  public HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
     return client.send(request(url, json), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Completes as soon as the status and headers arrived; the body is read as it comes. */
-  CompletableFuture<HttpResponse<InputStream>> postStreamingAsync(String url, String json) {
+  public CompletableFuture<HttpResponse<InputStream>> postStreamingAsync(String url, String json) {
     return client.sendAsync(request(url, json), HttpResponse.BodyHandlers.ofInputStream());
   }
 

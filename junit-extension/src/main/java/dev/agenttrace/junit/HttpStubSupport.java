@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The HTTP LLM stubs of one test ({@link OpenAiStub}, {@link AnthropicStub}, {@link GeminiStub} parameters): each started on first use on
- * a free port, tracing into the test's capture, the same instance for every parameter of that type in the test,
- * checked for unmatched requests after the test and stopped when the test's scope closes; recording or replaying
- * the test's own cassette when {@link Cassettes} says so.
+ * The HTTP LLM stubs of one test ({@link OpenAiStub}, {@link AnthropicStub}, {@link GeminiStub} parameters): each
+ * started on first use on a free port, tracing into the test's capture, the same instance for every parameter of that
+ * type in the test, checked for unmatched requests after the test and stopped when the test's scope closes; recording
+ * or replaying the test's own cassette when {@link Cassettes} says so.
  */
 final class HttpStubSupport implements AutoCloseable {
   private final TraceCapture capture;

@@ -80,16 +80,9 @@ final class GeminiWireFormat implements WireFormat {
     if (!response.text().isEmpty()) {
       parts.add(MAPPER.createObjectNode().put("text", response.text()));
     }
-    String malformed = null;
-    for (ToolCall call : response.toolCalls()) {
-      ObjectNode part = functionCall(call);
-      if (part == null) {
-        malformed = call.name() + "(" + call.arguments() + ")";
-      } else {
-        parts.add(part);
-      }
-    }
-    return chunk(response, parts, true, malformed).toString();
+    FunctionCalls calls = FunctionCalls.of(response);
+    parts.addAll(calls.parts());
+    return chunk(response, parts, true, calls.malformed()).toString();
   }
 
   @Override
@@ -98,24 +91,34 @@ final class GeminiWireFormat implements WireFormat {
     for (String piece : TextPieces.split(response.text())) {
       chunks.add(List.of(MAPPER.createObjectNode().put("text", piece)));
     }
-    String malformed = null;
-    for (ToolCall call : response.toolCalls()) {
-      ObjectNode part = functionCall(call);
-      if (part == null) {
-        malformed = call.name() + "(" + call.arguments() + ")";
-      } else {
-        chunks.add(List.of(part));
-      }
-    }
+    FunctionCalls calls = FunctionCalls.of(response);
+    calls.parts().forEach(part -> chunks.add(List.of(part)));
     if (chunks.isEmpty()) {
       chunks.add(List.of());
     }
     SseEvents events = new SseEvents();
     for (int i = 0; i < chunks.size(); i++) {
       boolean last = complete && i == chunks.size() - 1;
-      events.data(chunk(response, chunks.get(i), last, last ? malformed : null).toString());
+      events.data(chunk(response, chunks.get(i), last, last ? calls.malformed() : null).toString());
     }
     return events.toString();
+  }
+
+  /** The {@code functionCall} parts of a reply, and the last call whose arguments are no JSON object (or null). */
+  private record FunctionCalls(List<ObjectNode> parts, String malformed) {
+    static FunctionCalls of(ChatResponse response) {
+      List<ObjectNode> parts = new ArrayList<>();
+      String malformed = null;
+      for (ToolCall call : response.toolCalls()) {
+        ObjectNode part = functionCall(call);
+        if (part == null) {
+          malformed = call.name() + "(" + call.arguments() + ")";
+        } else {
+          parts.add(part);
+        }
+      }
+      return new FunctionCalls(parts, malformed);
+    }
   }
 
   @Override

@@ -33,7 +33,7 @@ public final class Chaos {
     SERVER_ERROR("server errors"),
     /** The provider's overloaded status: 503, Anthropic's 529 ({@code overloaded_error}). */
     OVERLOADED("overloaded"),
-    /** No answer for {@link #timeoutAfter(Duration)} (real time, bounded), then 504: set it past the client's time-out. */
+    /** No answer for {@link #timeoutAfter(Duration)} (real time, bounded), then 504: past the client's time-out. */
     TIMEOUT("timeouts"),
     /** A stream that ends after a drawn event, before its end. */
     STREAM_CUT("stream cuts"),

@@ -29,7 +29,7 @@ public interface WireFormat {
   /** Whether the request asks for a stream. */
   boolean isStreaming(JsonNode body);
 
-  /** The request as the stub's script sees it, for formats whose URL path carries part of it; {@code path} has no query. */
+  /** The request as the script sees it, for formats whose URL path carries part of it ({@code path} without query). */
   default ChatRequest decode(String path, JsonNode body) {
     return decode(body);
   }

@@ -60,7 +60,8 @@ final class OpenAiResponsesRequestDecoder {
   private static void add(List<Message> messages, JsonNode item, Map<String, String> toolNamesByCallId) {
     String type = item.path("type").asText(item.has("role") ? "message" : "");
     switch (type) {
-      case "message" -> messages.add(new Message(role(item.path("role").asText()), textParts(item.path("content"))));
+      case "message" -> messages.add(new Message(role(item.path("role").asText()),
+          OpenAiRequestDecoder.textParts(item.path("content"))));
       case "function_call" -> {
         String id = item.path("call_id").asText();
         String name = item.path("name").asText();
@@ -78,7 +79,7 @@ final class OpenAiResponsesRequestDecoder {
       case "function_call_output" -> {
         String callId = item.path("call_id").asText();
         JsonNode output = item.path("output");
-        String text = output.isTextual() ? output.asText() : String.join("\n", texts(output));
+        String text = output.isTextual() ? output.asText() : String.join("\n", OpenAiRequestDecoder.texts(output));
         messages.add(new Message(Role.TOOL,
             List.of(new ToolResult(callId, toolNamesByCallId.getOrDefault(callId, ""), text))));
       }
@@ -95,25 +96,5 @@ final class OpenAiResponsesRequestDecoder {
       case "user" -> Role.USER;
       default -> throw new IllegalArgumentException("Unknown input message role '" + role + "'");
     };
-  }
-
-  private static List<MessagePart> textParts(JsonNode content) {
-    List<MessagePart> parts = new ArrayList<>();
-    texts(content).forEach(text -> parts.add(new TextPart(text)));
-    return parts;
-  }
-
-  /** A string content, or the {@code text} of each {@code input_text} / {@code output_text} part. */
-  private static List<String> texts(JsonNode content) {
-    if (content.isTextual()) {
-      return content.asText().isEmpty() ? List.of() : List.of(content.asText());
-    }
-    List<String> texts = new ArrayList<>();
-    for (JsonNode part : content) {
-      if (part.path("text").isTextual()) {
-        texts.add(part.get("text").asText());
-      }
-    }
-    return texts;
   }
 }

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Seeded chaos: the same seed gives the same faults, every fault carries its seed, and faults look like the provider's. */
+/** Seeded chaos: the same seed gives the same faults, each fault carries its seed and looks like the provider's. */
 class ChaosTest {
   private static final String CHAT = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]";
   private static final Chaos MIXED = Chaos.seed(42).rateLimits(0.2).serverErrors(0.1).overloaded(0.1)

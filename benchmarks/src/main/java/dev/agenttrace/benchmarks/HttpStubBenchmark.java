@@ -76,13 +76,13 @@ public class HttpStubBenchmark {
     plain.start();
     plain.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse()
         .withHeader("Content-Type", "application/json").withBody(body)));
-    String responsesBody = post(stub.baseUrl() + "/responses", "{\"model\":\"" + MODEL + "\",\"input\":\""
+    String responsesBody = postJson(stub.baseUrl() + "/responses", "{\"model\":\"" + MODEL + "\",\"input\":\""
         + QUESTION + "\"}");
     plain.stubFor(post(urlPathEqualTo("/v1/responses")).willReturn(aResponse()
         .withHeader("Content-Type", "application/json").withBody(responsesBody)));
     gemini = GeminiStub.create().start();
     gemini.whenLastUserMessageContains("Paris").replyWithText("18°C and sunny in Paris.").withResponseId("resp_1");
-    String geminiBody = post(gemini.baseUrl() + GEMINI_PATH, "{\"contents\":[{\"role\":\"user\",\"parts\":"
+    String geminiBody = postJson(gemini.baseUrl() + GEMINI_PATH, "{\"contents\":[{\"role\":\"user\",\"parts\":"
         + "[{\"text\":\"" + QUESTION + "\"}]}]}");
     plain.stubFor(post(urlPathMatching("/v1(beta)?/models/.*")).willReturn(aResponse()
         .withHeader("Content-Type", "application/json").withBody(geminiBody)));
@@ -97,7 +97,7 @@ public class HttpStubBenchmark {
     request = ChatRequest.of(MODEL, Message.user(QUESTION));
   }
 
-  private static String post(String url, String json) throws Exception {
+  private static String postJson(String url, String json) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()).body();
   }

@@ -44,6 +44,11 @@ final class AnthropicWireFormat implements WireFormat {
   }
 
   @Override
+  public int overloadedStatus() {
+    return 529;
+  }
+
+  @Override
   public boolean isStreaming(JsonNode body) {
     return body.path("stream").asBoolean(false);
   }

@@ -8,8 +8,10 @@ import java.util.Optional;
 
 /**
  * One provider's wire format, as an HTTP stub speaks it: decodes the provider request into a {@link ChatRequest}
- * and encodes {@link ChatResponse}s, streams and errors back. Implemented by the OpenAI and Anthropic stubs; the
- * server, scripting, tracing and record/replay around it are shared ({@link HttpLlmStub}).
+ * and encodes {@link ChatResponse}s, streams and errors back. Implemented by the OpenAI (chat completions and
+ * Responses), Anthropic and Gemini stubs; the server, scripting, chaos, tracing and record/replay around it are shared
+ * ({@link HttpLlmStub}). Formats whose endpoint path carries meaning (Gemini puts the model and streaming in the path)
+ * override the {@code (path, body)} variants.
  */
 public interface WireFormat {
   /** The {@code gen_ai.provider.name}, e.g. {@code openai}. */
@@ -26,6 +28,27 @@ public interface WireFormat {
 
   /** Whether the request asks for a stream. */
   boolean isStreaming(JsonNode body);
+
+  /** The request as the script sees it, for formats whose URL path carries part of it ({@code path} without query). */
+  default ChatRequest decode(String path, JsonNode body) {
+    return decode(body);
+  }
+
+  /** Whether the request asks for a stream, for formats that say so in the URL path. */
+  default boolean isStreaming(String path, JsonNode body) {
+    return isStreaming(body);
+  }
+
+  /**
+   * Called after the script answered {@code request} with {@code response}: for formats that keep server-side
+   * conversation state (the Responses API's {@code previous_response_id}). Does nothing by default.
+   */
+  default void answered(ChatRequest request, ChatResponse response) {}
+
+  /** The HTTP status this provider uses when it is overloaded: 503, Anthropic's 529. */
+  default int overloadedStatus() {
+    return 503;
+  }
 
   /** A non-streaming response body. */
   String responseBody(ChatResponse response);

@@ -124,7 +124,7 @@ final class OpenAiWireFormat implements WireFormat {
     return errorNode(error).toString();
   }
 
-  private static ObjectNode errorNode(LlmException error) {
+  static ObjectNode errorNode(LlmException error) {
     ObjectNode root = MAPPER.createObjectNode();
     ObjectNode node = root.putObject("error");
     node.put("message", error.getMessage());

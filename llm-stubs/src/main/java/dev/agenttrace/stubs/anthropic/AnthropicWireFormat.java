@@ -39,7 +39,7 @@ final class AnthropicWireFormat implements WireFormat {
   }
 
   @Override
-  public ChatRequest decode(JsonNode body) {
+  public ChatRequest decode(String path, JsonNode body) {
     return AnthropicRequestDecoder.decode(body);
   }
 
@@ -49,7 +49,7 @@ final class AnthropicWireFormat implements WireFormat {
   }
 
   @Override
-  public boolean isStreaming(JsonNode body) {
+  public boolean isStreaming(String path, JsonNode body) {
     return body.path("stream").asBoolean(false);
   }
 

@@ -48,20 +48,10 @@ final class GeminiWireFormat implements WireFormat {
   }
 
   @Override
-  public ChatRequest decode(JsonNode body) {
-    throw new IllegalArgumentException("A Gemini request names its model in the URL path");
-  }
-
-  @Override
   public ChatRequest decode(String path, JsonNode body) {
     int start = path.indexOf("/models/") + "/models/".length();
     int end = path.indexOf(':', start);
     return GeminiRequestDecoder.decode(path.substring(start, end), body);
-  }
-
-  @Override
-  public boolean isStreaming(JsonNode body) {
-    return false;
   }
 
   @Override

@@ -10,8 +10,7 @@ import java.util.Optional;
  * One provider's wire format, as an HTTP stub speaks it: decodes the provider request into a {@link ChatRequest}
  * and encodes {@link ChatResponse}s, streams and errors back. Implemented by the OpenAI (chat completions and
  * Responses), Anthropic and Gemini stubs; the server, scripting, chaos, tracing and record/replay around it are shared
- * ({@link HttpLlmStub}). Formats whose endpoint path carries meaning (Gemini puts the model and streaming in the path)
- * override the {@code (path, body)} variants.
+ * ({@link HttpLlmStub}).
  */
 public interface WireFormat {
   /** The {@code gen_ai.provider.name}, e.g. {@code openai}. */
@@ -23,21 +22,14 @@ public interface WireFormat {
   /** What {@code baseUrl()} appends to {@code http://localhost:port}, e.g. {@code /v1}. */
   String baseUrlSuffix();
 
-  /** The request as the stub's script sees it. */
-  ChatRequest decode(JsonNode body);
+  /**
+   * The request as the stub's script sees it; {@code path} is the URL path without the query, which some formats
+   * read (Gemini names the model there).
+   */
+  ChatRequest decode(String path, JsonNode body);
 
-  /** Whether the request asks for a stream. */
-  boolean isStreaming(JsonNode body);
-
-  /** The request as the script sees it, for formats whose URL path carries part of it ({@code path} without query). */
-  default ChatRequest decode(String path, JsonNode body) {
-    return decode(body);
-  }
-
-  /** Whether the request asks for a stream, for formats that say so in the URL path. */
-  default boolean isStreaming(String path, JsonNode body) {
-    return isStreaming(body);
-  }
+  /** Whether the request asks for a stream (in the body, or in the URL {@code path} for Gemini). */
+  boolean isStreaming(String path, JsonNode body);
 
   /**
    * Called after the script answered {@code request} with {@code response}: for formats that keep server-side

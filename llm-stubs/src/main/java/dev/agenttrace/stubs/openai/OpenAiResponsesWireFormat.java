@@ -55,7 +55,7 @@ final class OpenAiResponsesWireFormat implements WireFormat {
   }
 
   @Override
-  public ChatRequest decode(JsonNode body) {
+  public ChatRequest decode(String path, JsonNode body) {
     List<Message> previous = List.of();
     JsonNode previousId = body.path("previous_response_id");
     if (previousId.isTextual()) {
@@ -76,7 +76,7 @@ final class OpenAiResponsesWireFormat implements WireFormat {
   }
 
   @Override
-  public boolean isStreaming(JsonNode body) {
+  public boolean isStreaming(String path, JsonNode body) {
     return body.path("stream").asBoolean(false);
   }
 

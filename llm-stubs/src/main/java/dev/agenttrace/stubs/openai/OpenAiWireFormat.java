@@ -42,12 +42,12 @@ final class OpenAiWireFormat implements WireFormat {
   }
 
   @Override
-  public ChatRequest decode(JsonNode body) {
+  public ChatRequest decode(String path, JsonNode body) {
     return OpenAiRequestDecoder.decode(body);
   }
 
   @Override
-  public boolean isStreaming(JsonNode body) {
+  public boolean isStreaming(String path, JsonNode body) {
     return body.path("stream").asBoolean(false);
   }
 

@@ -3,10 +3,7 @@ package dev.agenttrace.examples.clients;
 import static dev.agenttrace.assertions.AgentTraceAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.genai.Client;
 import com.google.genai.errors.ClientException;
-import com.google.genai.types.HttpOptions;
-import com.google.genai.types.HttpRetryOptions;
 import dev.agenttrace.junit.AgentTest;
 import dev.agenttrace.llm.Role;
 import dev.agenttrace.stubs.gemini.GeminiStub;
@@ -38,9 +35,7 @@ class AdkGeminiWeatherAgentTest {
     this.gemini = gemini;
     gemini.whenLastUserMessageContains("Paris").replyWithToolCall("get_weather", "{\"city\":\"Paris\"}");
     gemini.whenLastMessageIsToolResult("get_weather").replyWithText("18°C and sunny.");
-    Client client = Client.builder().apiKey("test-key").httpOptions(HttpOptions.builder().baseUrl(gemini.baseUrl())
-        .timeout(30_000).retryOptions(HttpRetryOptions.builder().attempts(1)).build()).build();
-    this.agent = new AdkWeatherAgent(client, "gemini-2.5-flash", weather);
+    this.agent = new AdkWeatherAgent(GeminiClients.pointedAt(gemini), "gemini-2.5-flash", weather);
   }
 
   @Test

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.genai.Client;
 import com.google.genai.errors.ClientException;
-import com.google.genai.types.HttpOptions;
-import com.google.genai.types.HttpRetryOptions;
 import dev.agenttrace.junit.AgentTest;
 import dev.agenttrace.llm.ToolCall;
 import dev.agenttrace.stubs.gemini.GeminiStub;
@@ -39,8 +37,7 @@ class GeminiWeatherAgentTest {
     this.gemini = gemini;
     gemini.whenLastUserMessageContains("Paris").replyWithToolCall("get_weather", "{\"city\":\"Paris\"}");
     gemini.whenLastMessageIsToolResult("get_weather").replyWithText("18°C and sunny.");
-    this.client = Client.builder().apiKey("test-key").httpOptions(HttpOptions.builder().baseUrl(gemini.baseUrl())
-        .timeout(30_000).retryOptions(HttpRetryOptions.builder().attempts(1)).build()).build();
+    this.client = GeminiClients.pointedAt(gemini);
   }
 
   private GeminiWeatherAgent agent(int attempts) {

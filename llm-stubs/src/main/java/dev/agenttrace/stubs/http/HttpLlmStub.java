@@ -20,7 +20,8 @@ import java.util.function.Predicate;
  * {@code whenX} of {@link LlmScripting} and every reply of {@link dev.agenttrace.stubs.LlmReply}, plus
  * {@link #whenJsonPath} on the raw JSON and the HTTP-only faults of {@link HttpFault}. Each request is decoded into
  * a {@link ChatRequest}, answered by the script and encoded in the provider's wire format ({@link WireFormat}); see
- * {@code OpenAiStub} and {@code AnthropicStub}.
+ * {@code OpenAiStub}, {@code AnthropicStub} and {@code GeminiStub}. Beyond the script, {@link #chaos} injects faults
+ * drawn from a seed and {@link #streamPacing} sends event streams in paced chunks.
  *
  * <p>A request no stubbing matches gets a 404 in the provider's error format whose message is the near-miss report,
  * and is remembered: {@link #verifyNoUnmatchedRequests()} (called by the JUnit extension after each test) fails the

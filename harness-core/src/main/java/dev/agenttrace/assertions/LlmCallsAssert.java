@@ -7,7 +7,8 @@ import dev.agenttrace.trace.LlmCall;
 
 /**
  * Assertions on the LLM calls of a trace, or a selection of them; names are model names (response model, else
- * request model). Adds {@link #withModel}, {@link #withFinishReason} and {@link #requestingTool}.
+ * request model). Adds {@link #withModel}, {@link #withFinishReason}, {@link #requestingTool} and
+ * {@link #recoveredFromFailures}.
  */
 public class LlmCallsAssert extends AbstractSelectionAssert<LlmCallsAssert, LlmCall, LlmCallAssert> {
 
@@ -37,5 +38,12 @@ public class LlmCallsAssert extends AbstractSelectionAssert<LlmCallsAssert, LlmC
     return where(new Criterion<>("requesting tool " + Values.quoted(toolName), "requested tools", toolName,
         call -> call.requestedToolCalls().stream().anyMatch(tool -> glob.matches(tool.name())),
         call -> call.requestedToolCalls().stream().map(ToolCall::name).toList().toString()));
+  }
+
+  /** At least one call failed and a successful call followed every failure (see {@link LlmRecovery}). */
+  public LlmCallsAssert recoveredFromFailures() {
+    new LlmRecovery(selection().elements(), trace()).problem()
+        .ifPresent(problem -> fail(expecting(LlmRecovery.EXPECTATION).but(problem), "recovered", problem));
+    return myself;
   }
 }

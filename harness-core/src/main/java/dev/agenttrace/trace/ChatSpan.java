@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * A {@code chat {model}} span being written: the request was recorded when it started; {@link #end(ChatResponse)}
  * records the response (model, id, finish reason, usage, output messages) and ends it, {@link #fail} records an
- * error. Started by {@link SpanWriter#startChat} or {@link SpanWriter#startObservedChat}.
+ * error, {@link #recordChaos} the fault a stub injected. Started by {@link SpanWriter#startChat} or
+ * {@link SpanWriter#startObservedChat}.
  */
 public final class ChatSpan extends OperationSpan {
   private ChatSpan(Span span, Context parent) {
@@ -48,6 +49,18 @@ public final class ChatSpan extends OperationSpan {
     span.setAttribute(GEN_AI_USAGE_OUTPUT_TOKENS, response.usage().outputTokens());
     if (span.isRecording()) {
       span.setAttribute(GEN_AI_OUTPUT_MESSAGES, GenAiJson.outputMessages(response));
+    }
+    return this;
+  }
+
+  /**
+   * Records that an HTTP stub's seeded chaos was on for this call: the {@code seed} that reproduces the run and the
+   * injected {@code fault} ({@code null} when the call got none).
+   */
+  public ChatSpan recordChaos(long seed, String fault) {
+    span().setAttribute(CHAOS_SEED, seed);
+    if (fault != null) {
+      span().setAttribute(CHAOS_FAULT, fault);
     }
     return this;
   }

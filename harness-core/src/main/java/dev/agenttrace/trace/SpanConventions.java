@@ -55,6 +55,10 @@ public final class SpanConventions {
   public static final AttributeKey<Boolean> LLM_SERVER_SIDE = booleanKey("agenttrace.llm.server_side");
   /** On spans an HTTP LLM stub recorded: the stub's base URL (so a stub never mistakes its own span for a client's). */
   public static final AttributeKey<String> STUB_SERVER = stringKey("agenttrace.stub.server");
+  /** On spans an HTTP LLM stub recorded while its chaos was on: the seed that reproduces the run's faults. */
+  public static final AttributeKey<Long> CHAOS_SEED = longKey("agenttrace.chaos.seed");
+  /** On spans of calls that got an injected fault: which one, e.g. {@code RATE_LIMIT}. */
+  public static final AttributeKey<String> CHAOS_FAULT = stringKey("agenttrace.chaos.fault");
 
   /**
    * On a span that came in another instrumentation's conventions (a dialect) and was normalized at ingestion: the

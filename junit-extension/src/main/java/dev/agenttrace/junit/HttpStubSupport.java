@@ -2,6 +2,7 @@ package dev.agenttrace.junit;
 
 import dev.agenttrace.capture.TraceCapture;
 import dev.agenttrace.stubs.anthropic.AnthropicStub;
+import dev.agenttrace.stubs.gemini.GeminiStub;
 import dev.agenttrace.stubs.http.HttpLlmStub;
 import dev.agenttrace.stubs.openai.OpenAiStub;
 import java.util.ArrayList;
@@ -10,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The HTTP LLM stubs of one test ({@link OpenAiStub}, {@link AnthropicStub} parameters): each started on first use on
- * a free port, tracing into the test's capture, the same instance for every parameter of that type in the test,
- * checked for unmatched requests after the test and stopped when the test's scope closes; recording or replaying
- * the test's own cassette when {@link Cassettes} says so.
+ * The HTTP LLM stubs of one test ({@link OpenAiStub}, {@link AnthropicStub}, {@link GeminiStub} parameters): each
+ * started on first use on a free port, tracing into the test's capture, the same instance for every parameter of that
+ * type in the test, checked for unmatched requests after the test and stopped when the test's scope closes; recording
+ * or replaying the test's own cassette when {@link Cassettes} says so.
  */
 final class HttpStubSupport implements AutoCloseable {
   private final TraceCapture capture;
@@ -32,6 +33,10 @@ final class HttpStubSupport implements AutoCloseable {
   private HttpLlmStub start(Class<?> type) {
     if (type == OpenAiStub.class) {
       return cassettes.apply(OpenAiStub.builder().traceTo(capture), "openai", "https://api.openai.com").start();
+    }
+    if (type == GeminiStub.class) {
+      return cassettes.apply(GeminiStub.builder().traceTo(capture), "gemini",
+          "https://generativelanguage.googleapis.com").start();
     }
     return cassettes.apply(AnthropicStub.builder().traceTo(capture), "anthropic", "https://api.anthropic.com").start();
   }

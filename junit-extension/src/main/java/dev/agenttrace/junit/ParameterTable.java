@@ -7,6 +7,7 @@ import dev.agenttrace.runtime.VirtualClock;
 import dev.agenttrace.stubs.LlmStub;
 import dev.agenttrace.stubs.ToolStubs;
 import dev.agenttrace.stubs.anthropic.AnthropicStub;
+import dev.agenttrace.stubs.gemini.GeminiStub;
 import dev.agenttrace.stubs.openai.OpenAiStub;
 import dev.agenttrace.trace.AgentTrace;
 import io.opentelemetry.api.OpenTelemetry;
@@ -36,6 +37,7 @@ final class ParameterTable {
       Row.ofType(GoldenTraces.class, scope -> GoldenSupport.forTest(scope.test())),
       Row.ofType(OpenAiStub.class, scope -> scope.httpStubs().resolve(OpenAiStub.class)),
       Row.ofType(AnthropicStub.class, scope -> scope.httpStubs().resolve(AnthropicStub.class)),
+      Row.ofType(GeminiStub.class, scope -> scope.httpStubs().resolve(GeminiStub.class)),
       new Row(ParameterTable::isTraceSupplier, scope -> (Supplier<AgentTrace>) scope::trace),
       // by name: the OTLP artifact is optional, its classes are loaded only when a test asks for a receiver
       new Row(parameter -> parameter.getType().getName().equals(OtlpSupport.RECEIVER_TYPE), TestScope::otlpReceiver));

@@ -30,7 +30,7 @@ class StubsArchitectureTest {
     noClasses().that().resideInAPackage("dev.agenttrace.stubs")
         .should().dependOnClassesThat().resideInAnyPackage(
             "dev.agenttrace.stubs.http..", "dev.agenttrace.stubs.openai..", "dev.agenttrace.stubs.anthropic..",
-            "com.github.tomakehurst..", "org.wiremock..")
+            "dev.agenttrace.stubs.gemini..", "com.github.tomakehurst..", "org.wiremock..")
         .check(MAIN_CLASSES);
   }
 

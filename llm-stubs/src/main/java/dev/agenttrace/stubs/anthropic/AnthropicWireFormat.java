@@ -39,12 +39,17 @@ final class AnthropicWireFormat implements WireFormat {
   }
 
   @Override
-  public ChatRequest decode(JsonNode body) {
+  public ChatRequest decode(String path, JsonNode body) {
     return AnthropicRequestDecoder.decode(body);
   }
 
   @Override
-  public boolean isStreaming(JsonNode body) {
+  public int overloadedStatus() {
+    return 529;
+  }
+
+  @Override
+  public boolean isStreaming(String path, JsonNode body) {
     return body.path("stream").asBoolean(false);
   }
 

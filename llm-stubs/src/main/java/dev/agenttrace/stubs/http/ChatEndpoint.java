@@ -38,7 +38,7 @@ final class ChatEndpoint implements Function<HttpExchange, WireResponse> {
     ChatRequest request;
     try {
       body = MAPPER.readTree(exchange.body());
-      request = format.decode(body);
+      request = format.decode(exchange.path(), body);
     } catch (JsonProcessingException | RuntimeException e) {
       LlmException invalid = new LlmException("invalid_request_error", 400,
           "AgentTrace stub could not read the request: " + e.getMessage());

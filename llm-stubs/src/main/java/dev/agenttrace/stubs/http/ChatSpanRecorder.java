@@ -67,6 +67,10 @@ final class ChatSpanRecorder {
     if (response != null) {
       span.recordResponse(response);
     }
+    ChaosDraw chaos = outcome.chaos();
+    if (chaos != null) {
+      span.recordChaos(chaos.seed(), chaos.fault() == null ? null : chaos.fault().name());
+    }
     if (outcome.failure() != null) {
       span.markFailed(outcome.failure().errorType(), outcome.failure().getMessage());
     } else if (outcome.wire().status() >= 400) {

@@ -20,7 +20,8 @@ import java.util.function.Predicate;
  * {@code whenX} of {@link LlmScripting} and every reply of {@link dev.agenttrace.stubs.LlmReply}, plus
  * {@link #whenJsonPath} on the raw JSON and the HTTP-only faults of {@link HttpFault}. Each request is decoded into
  * a {@link ChatRequest}, answered by the script and encoded in the provider's wire format ({@link WireFormat}); see
- * {@code OpenAiStub} and {@code AnthropicStub}.
+ * {@code OpenAiStub}, {@code AnthropicStub} and {@code GeminiStub}. Beyond the script, {@link #chaos} injects faults
+ * drawn from a seed and {@link #streamPacing} sends event streams in paced chunks.
  *
  * <p>A request no stubbing matches gets a 404 in the provider's error format whose message is the near-miss report,
  * and is remembered: {@link #verifyNoUnmatchedRequests()} (called by the JUnit extension after each test) fails the
@@ -32,26 +33,45 @@ public abstract class HttpLlmStub implements LlmScripting, AutoCloseable {
   private final LlmStub script;
   private final RawRequests rawRequests = new RawRequests();
   private final List<AssertionError> unmatched = new ArrayList<>();
+  private final ServerBehaviour behaviour = new ServerBehaviour();
   private final StubServer server;
 
   /** For implementations: a stub speaking {@code format}, configured by {@code options}. */
   protected HttpLlmStub(WireFormat format, HttpStubBuilder<?> options) {
-    this.format = Objects.requireNonNull(format, "format");
+    this(List.of(format), options);
+  }
+
+  /**
+   * For implementations: one server answering several endpoints with one script, e.g. OpenAI's chat completions and
+   * Responses API. The first format names the provider and the base URL.
+   */
+  protected HttpLlmStub(List<WireFormat> formats, HttpStubBuilder<?> options) {
+    if (formats.isEmpty()) {
+      throw new IllegalArgumentException("An HTTP stub speaks at least one wire format");
+    }
+    this.format = Objects.requireNonNull(formats.get(0), "format");
     LlmStub.Builder scriptBuilder = LlmStub.builder().providerName(format.providerName());
     if (options.responseModel != null) {
       scriptBuilder.responseModel(options.responseModel);
     }
     this.script = scriptBuilder.build();
-    ReplySource replies;
-    if (options.recordTarget != null) {
-      replies = new RecordingReplies(options.recordTarget, options.cassette, options.redaction);
-    } else if (options.replay) {
-      replies = new ReplayingReplies(options.cassette, format, this::remember, options.redaction);
-    } else {
-      replies = new ScriptedReplies(script, format, this::remember);
+    ChatSpanRecorder spans = spanRecorder(options);
+    ReplySource recorder = options.recordTarget != null ? new RecordingReplies(options.recordTarget, options.cassette,
+        options.redaction) : null;
+    List<StubServer.Route> routes = new ArrayList<>();
+    for (WireFormat each : formats) {
+      ReplySource replies;
+      if (recorder != null) {
+        replies = recorder;
+      } else if (options.replay) {
+        replies = new ReplayingReplies(options.cassette, each, this::remember, options.redaction);
+      } else {
+        replies = new ScriptedReplies(script, each, this::remember, behaviour);
+      }
+      routes.add(new StubServer.Route(each.chatPathRegex(),
+          new ChatEndpoint(each, rawRequests, replies, spans, this::serverUrl)));
     }
-    this.server = new StubServer(options.port, format.chatPathRegex(),
-        new ChatEndpoint(format, rawRequests, replies, spanRecorder(options), this::serverUrl));
+    this.server = new StubServer(options.port, routes, behaviour);
   }
 
   private ChatSpanRecorder spanRecorder(HttpStubBuilder<?> options) {
@@ -134,6 +154,36 @@ public abstract class HttpLlmStub implements LlmScripting, AutoCloseable {
         .map(body -> test.test(compiled.read(body))).orElse(false), "json path " + description);
   }
 
+  // ---- Server behaviour: chaos and stream pacing ----
+
+  /**
+   * Injects faults from now on, drawn from {@code chaos}'s seed per request (see {@link Chaos}); replaces earlier
+   * chaos and starts its sequence afresh. {@code Chaos.seed(s)} with no rates turns it off.
+   */
+  public HttpLlmStub chaos(Chaos chaos) {
+    behaviour.chaos(new ChaosEngine(Objects.requireNonNull(chaos, "chaos")));
+    return this;
+  }
+
+  /** The faults injected since the chaos was set, in order. */
+  public List<InjectedFault> injectedFaults() {
+    return behaviour.chaos().log();
+  }
+
+  /**
+   * The chaos seed, rates and the faults injected so far, e.g. for an assertion's description
+   * ({@code assertThat(answer).as(openAi.chaosReport())}), so a failing run prints how to reproduce it.
+   */
+  public String chaosReport() {
+    return behaviour.chaos().describe();
+  }
+
+  /** How event streams go out from now on: whole (default) or in paced chunks (see {@link StreamPacing}). */
+  public HttpLlmStub streamPacing(StreamPacing pacing) {
+    behaviour.pacing(Objects.requireNonNull(pacing, "pacing"));
+    return this;
+  }
+
   // ---- Verification ----
 
   /** Every chat request received, decoded, in arrival order. */
@@ -182,7 +232,8 @@ public abstract class HttpLlmStub implements LlmScripting, AutoCloseable {
     }
     StringBuilder message = new StringBuilder().append(errors.size()).append(" request")
         .append(errors.size() == 1 ? " was" : "s were").append(" not matched by ").append(getClass().getSimpleName())
-        .append(" at ").append(server.isRunning() ? baseUrl() : "(stopped)").append(":\n\n");
+        .append(" at ").append(server.isRunning() ? baseUrl() : "(stopped)")
+        .append(behaviour.chaos().isOn() ? " (" + behaviour.chaos().describe() + ")" : "").append(":\n\n");
     for (AssertionError error : errors) {
       message.append(error.getMessage()).append("\n\n");
     }

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * Replay mode: answers each request with the first not yet replayed exchange of the cassette whose path, query and
  * JSON body equal the request's once scrubbed as recording scrubbed them (so a request that carries a secret still
  * finds its recording). A request the cassette does not hold gets a provider error and is remembered as
- * unmatched, with the recorded requests listed.
+ * unmatched, with the recorded requests listed; the report shows the request scrubbed too.
  */
 final class ReplayingReplies implements ReplySource {
   private final Path file;
@@ -49,8 +49,9 @@ final class ReplayingReplies implements ReplySource {
             interaction.responseBody(), null));
       }
     }
+    // the report goes to CI logs: it shows the request as scrubbed, like the recordings it lists
     StringBuilder message = new StringBuilder("Cassette ").append(file).append(" has no unused recording of ")
-        .append(exchange.path()).append(" with body\n  ").append(exchange.body()).append("\nRecorded requests:\n");
+        .append(path).append(" with body\n  ").append(scrubbedBody).append("\nRecorded requests:\n");
     for (int i = 0; i < interactions.size(); i++) {
       message.append("  ").append(i + 1).append(used[i] ? ". (replayed) " : ". ").append(interactions.get(i).path())
           .append(' ').append(interactions.get(i).requestBody()).append('\n');

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * Answers from the stub's script (an {@link LlmStub}) and encodes the answer in the provider's wire format: a
  * response or stream, an error body for a scripted {@link LlmException}, the HTTP-only {@link HttpFault}s, and a
- * provider error carrying the near-miss report when no stubbing matches (which is also remembered).
+ * provider error carrying the near-miss report when no stubbing matches (which is also remembered). The stub's
+ * {@link Chaos} is drawn first: a fault that replaces the answer never reaches the script.
  */
 final class ScriptedReplies implements ReplySource {
   /** The status of an unmatched request: not found, like a provider's unknown model. */
@@ -23,25 +24,39 @@ final class ScriptedReplies implements ReplySource {
   private final LlmStub script;
   private final WireFormat format;
   private final Consumer<AssertionError> unmatched;
+  private final ServerBehaviour behaviour;
 
-  ScriptedReplies(LlmStub script, WireFormat format, Consumer<AssertionError> unmatched) {
+  ScriptedReplies(LlmStub script, WireFormat format, Consumer<AssertionError> unmatched, ServerBehaviour behaviour) {
     this.script = script;
     this.format = format;
     this.unmatched = unmatched;
+    this.behaviour = behaviour;
   }
 
   @Override
   public Outcome answer(HttpExchange exchange, JsonNode body, ChatRequest request) {
-    boolean streaming = format.isStreaming(body);
+    boolean streaming = format.isStreaming(exchange.path(), body);
+    ChaosEngine engine = behaviour.chaos();
+    ChaosDraw draw = engine.next(streaming);
+    if (draw.fault() != null && draw.fault().replacesAnswer()) {
+      return ChaosFaults.replaceAnswer(draw, format, request);
+    }
     try {
       ChatResponse response = script.chat(request);
+      format.answered(request, response);
+      if (draw.fault() != null) {
+        return ChaosFaults.corrupt(draw, format, response, body, streaming);
+      }
       WireResponse wire = streaming
           ? WireResponse.eventStream(format.streamEvents(response, body, true))
           : WireResponse.json(format.responseBody(response));
-      return Outcome.answered(wire, response);
+      Outcome outcome = Outcome.answered(wire, response);
+      return engine.isOn() ? outcome.withChaos(draw) : outcome;
     } catch (UnmatchedLlmRequestError error) {
-      unmatched.accept(error);
-      LlmException failure = new LlmException("agenttrace_unmatched_request", UNMATCHED_STATUS, error.getMessage());
+      AssertionError report = engine.isOn()
+          ? new AssertionError(error.getMessage() + "\n\nWhile " + engine.describe(), error) : error;
+      unmatched.accept(report);
+      LlmException failure = new LlmException("agenttrace_unmatched_request", UNMATCHED_STATUS, report.getMessage());
       return Outcome.failed(WireResponse.error(UNMATCHED_STATUS, format.errorBody(UNMATCHED_STATUS, failure)), failure);
     } catch (HttpFault fault) {
       return Outcome.failed(faultResponse(fault, request, body, streaming), fault);

@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * One provider's wire format, as an HTTP stub speaks it: decodes the provider request into a {@link ChatRequest}
- * and encodes {@link ChatResponse}s, streams and errors back. Implemented by the OpenAI and Anthropic stubs; the
- * server, scripting, tracing and record/replay around it are shared ({@link HttpLlmStub}).
+ * and encodes {@link ChatResponse}s, streams and errors back. Implemented by the OpenAI (chat completions and
+ * Responses), Anthropic and Gemini stubs; the server, scripting, chaos, tracing and record/replay around it are shared
+ * ({@link HttpLlmStub}).
  */
 public interface WireFormat {
   /** The {@code gen_ai.provider.name}, e.g. {@code openai}. */
@@ -21,11 +22,25 @@ public interface WireFormat {
   /** What {@code baseUrl()} appends to {@code http://localhost:port}, e.g. {@code /v1}. */
   String baseUrlSuffix();
 
-  /** The request as the stub's script sees it. */
-  ChatRequest decode(JsonNode body);
+  /**
+   * The request as the stub's script sees it; {@code path} is the URL path without the query, which some formats
+   * read (Gemini names the model there).
+   */
+  ChatRequest decode(String path, JsonNode body);
 
-  /** Whether the request asks for a stream. */
-  boolean isStreaming(JsonNode body);
+  /** Whether the request asks for a stream (in the body, or in the URL {@code path} for Gemini). */
+  boolean isStreaming(String path, JsonNode body);
+
+  /**
+   * Called after the script answered {@code request} with {@code response}: for formats that keep server-side
+   * conversation state (the Responses API's {@code previous_response_id}). Does nothing by default.
+   */
+  default void answered(ChatRequest request, ChatResponse response) {}
+
+  /** The HTTP status this provider uses when it is overloaded: 503, Anthropic's 529. */
+  default int overloadedStatus() {
+    return 503;
+  }
 
   /** A non-streaming response body. */
   String responseBody(ChatResponse response);

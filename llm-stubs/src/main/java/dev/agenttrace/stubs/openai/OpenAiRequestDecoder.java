@@ -70,14 +70,14 @@ final class OpenAiRequestDecoder {
     }
   }
 
-  private static List<MessagePart> textParts(JsonNode content) {
+  static List<MessagePart> textParts(JsonNode content) {
     List<MessagePart> parts = new ArrayList<>();
     texts(content).forEach(text -> parts.add(new TextPart(text)));
     return parts;
   }
 
-  /** A string content, or the {@code text} of each text part of an array content. */
-  private static List<String> texts(JsonNode content) {
+  /** A string content, or the {@code text} of each text part of an array content (also Responses API parts). */
+  static List<String> texts(JsonNode content) {
     if (content.isTextual()) {
       return content.asText().isEmpty() ? List.of() : List.of(content.asText());
     }

@@ -42,12 +42,12 @@ final class OpenAiWireFormat implements WireFormat {
   }
 
   @Override
-  public ChatRequest decode(JsonNode body) {
+  public ChatRequest decode(String path, JsonNode body) {
     return OpenAiRequestDecoder.decode(body);
   }
 
   @Override
-  public boolean isStreaming(JsonNode body) {
+  public boolean isStreaming(String path, JsonNode body) {
     return body.path("stream").asBoolean(false);
   }
 
@@ -124,7 +124,7 @@ final class OpenAiWireFormat implements WireFormat {
     return errorNode(error).toString();
   }
 
-  private static ObjectNode errorNode(LlmException error) {
+  static ObjectNode errorNode(LlmException error) {
     ObjectNode root = MAPPER.createObjectNode();
     ObjectNode node = root.putObject("error");
     node.put("message", error.getMessage());

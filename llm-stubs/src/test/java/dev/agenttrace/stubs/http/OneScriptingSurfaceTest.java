@@ -10,6 +10,7 @@ import dev.agenttrace.stubs.ReplyChain;
 import dev.agenttrace.stubs.ReplyVocabulary;
 import dev.agenttrace.stubs.RequestStubbing;
 import dev.agenttrace.stubs.anthropic.AnthropicStub;
+import dev.agenttrace.stubs.gemini.GeminiStub;
 import dev.agenttrace.stubs.openai.OpenAiStub;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * not the others fails here.
  */
 class OneScriptingSurfaceTest {
-  private static final List<Class<?>> STUBS = List.of(LlmStub.class, OpenAiStub.class, AnthropicStub.class);
+  private static final List<Class<?>> STUBS = List.of(LlmStub.class, OpenAiStub.class, AnthropicStub.class,
+      GeminiStub.class);
   private static final Set<String> HTTP_ONLY_MATCHERS = Set.of("whenJsonPath(String, Object)");
 
   @Test
@@ -51,6 +53,7 @@ class OneScriptingSurfaceTest {
     http.addAll(HTTP_ONLY_MATCHERS);
     assertEquals(http, whenMethods(OpenAiStub.class));
     assertEquals(http, whenMethods(AnthropicStub.class));
+    assertEquals(http, whenMethods(GeminiStub.class));
   }
 
   @Test

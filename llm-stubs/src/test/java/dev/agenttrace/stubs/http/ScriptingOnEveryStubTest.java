@@ -23,9 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every {@code whenX} of {@code LlmScripting} and the reply vocabulary work alike on {@code LlmStub},
- * {@code OpenAiStub} and {@code AnthropicStub}: the same script, sent the same conversation (in-process, or as
- * OpenAI / Anthropic JSON over raw HTTP), gives the same answer, and a request it does not match gets a near-miss
- * report marking the same criterion on all three.
+ * {@code OpenAiStub} (chat completions and the Responses API), {@code AnthropicStub} and {@code GeminiStub}: the same
+ * script, sent the same conversation (in-process, or as each format's JSON over raw HTTP), gives the same answer, and
+ * a request it does not match gets a near-miss report marking the same criterion on every one.
  */
 class ScriptingOnEveryStubTest {
 

@@ -14,6 +14,7 @@ import dev.agenttrace.stubs.LlmScripting;
 import dev.agenttrace.stubs.LlmStub;
 import dev.agenttrace.stubs.UnmatchedLlmRequestError;
 import dev.agenttrace.stubs.anthropic.AnthropicStub;
+import dev.agenttrace.stubs.gemini.GeminiStub;
 import dev.agenttrace.stubs.openai.OpenAiStub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,11 +25,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * The three stub types, each spoken to the way its clients speak: {@link LlmStub} through {@code chat}, and
- * {@link OpenAiStub} / {@link AnthropicStub} through raw HTTP in their wire formats. Lets one test script every stub
- * the same way and expect the same answers.
+ * Every stub type and wire format, each spoken to the way its clients speak: {@link LlmStub} through {@code chat}, and
+ * {@link OpenAiStub} (chat completions and the Responses API), {@link AnthropicStub} and {@link GeminiStub} through raw
+ * HTTP in their wire formats. Lets one test script every stub the same way and expect the same answers.
  */
 enum StubKind {
   IN_PROCESS {
@@ -58,6 +60,16 @@ enum StubKind {
               null));
     }
   },
+  OPENAI_RESPONSES {
+    @Override
+    StubUnderTest start() {
+      OpenAiStub stub = OpenAiStub.create().start();
+      return http(stub, conversation -> stub.baseUrl() + "/responses", StubKind::responsesBody,
+          json -> new Answer(200, json.path("output").path(0).path("content").path(0).path("text").asText(null),
+              json.path("usage").path("input_tokens").asLong(), json.path("usage").path("output_tokens").asLong(),
+              null));
+    }
+  },
   ANTHROPIC {
     @Override
     StubUnderTest start() {
@@ -66,6 +78,17 @@ enum StubKind {
           json -> new Answer(200, json.path("content").path(0).path("text").asText(null),
               json.path("usage").path("input_tokens").asLong(), json.path("usage").path("output_tokens").asLong(),
               null));
+    }
+  },
+  GEMINI {
+    @Override
+    StubUnderTest start() {
+      GeminiStub stub = GeminiStub.create().start();
+      return http(stub, conversation -> stub.baseUrl() + "/v1beta/models/" + conversation.model()
+          + ":generateContent", StubKind::geminiBody,
+          json -> new Answer(200, json.path("candidates").path(0).path("content").path("parts").path(0).path("text")
+              .asText(null), json.path("usageMetadata").path("promptTokenCount").asLong(),
+              json.path("usageMetadata").path("candidatesTokenCount").asLong(), null));
     }
   };
 
@@ -139,8 +162,14 @@ enum StubKind {
   }
 
   private static StubUnderTest http(HttpLlmStub stub, String url, BodyWriter writer, AnswerReader reader) {
+    return http(stub, conversation -> url, writer, reader);
+  }
+
+  /** {@code url} of a conversation: Gemini names the model in the URL path. */
+  private static StubUnderTest http(HttpLlmStub stub, Function<Conversation, String> url, BodyWriter writer,
+      AnswerReader reader) {
     return new StubUnderTest(stub, conversation -> {
-      HttpResponse<String> response = post(url, writer.write(conversation).toString());
+      HttpResponse<String> response = post(url.apply(conversation), writer.write(conversation).toString());
       if (response.statusCode() == 200) {
         return reader.read(read(response.body()));
       }
@@ -180,6 +209,38 @@ enum StubKind {
     ArrayNode tools = body.putArray("tools");
     conversation.tools().forEach(name -> tools.addObject().put("name", name)
         .putObject("input_schema").put("type", "object"));
+    return body;
+  }
+
+  private static ObjectNode responsesBody(Conversation conversation) {
+    ObjectNode body = JSON.createObjectNode().put("model", conversation.model());
+    ArrayNode input = body.putArray("input");
+    input.addObject().put("role", "user").put("content", conversation.question());
+    if (conversation.toolName() != null) {
+      input.addObject().put("type", "function_call").put("call_id", "call_9").put("name", conversation.toolName())
+          .put("arguments", "{}");
+      input.addObject().put("type", "function_call_output").put("call_id", "call_9")
+          .put("output", conversation.toolResult());
+    }
+    ArrayNode tools = body.putArray("tools");
+    conversation.tools().forEach(name -> tools.addObject().put("type", "function").put("name", name)
+        .putObject("parameters").put("type", "object"));
+    return body;
+  }
+
+  private static ObjectNode geminiBody(Conversation conversation) {
+    ObjectNode body = JSON.createObjectNode();
+    ArrayNode contents = body.putArray("contents");
+    contents.addObject().put("role", "user").putArray("parts").addObject().put("text", conversation.question());
+    if (conversation.toolName() != null) {
+      contents.addObject().put("role", "model").putArray("parts").addObject().putObject("functionCall")
+          .put("name", conversation.toolName()).putObject("args");
+      contents.addObject().put("role", "user").putArray("parts").addObject().putObject("functionResponse")
+          .put("name", conversation.toolName()).putObject("response").put("result", conversation.toolResult());
+    }
+    ArrayNode declarations = body.putArray("tools").addObject().putArray("functionDeclarations");
+    conversation.tools().forEach(name -> declarations.addObject().put("name", name)
+        .putObject("parameters").put("type", "OBJECT"));
     return body;
   }
 

@@ -11,7 +11,7 @@ public class WeatherTools {
   private final List<String> cities = Collections.synchronizedList(new ArrayList<>());
   private final Runnable duringCall;
 
-  WeatherTools() {
+  public WeatherTools() {
     this(() -> { });
   }
 

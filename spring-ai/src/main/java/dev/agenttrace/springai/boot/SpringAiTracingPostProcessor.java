@@ -23,7 +23,7 @@ final class SpringAiTracingPostProcessor implements BeanPostProcessor {
 
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
-    if (bean instanceof ObservationRegistry observations && !observations.isNoop()) {
+    if (bean instanceof ObservationRegistry observations && observations != ObservationRegistry.NOOP) {
       observations.observationConfig().observationHandler(handler);
     }
     if (bean instanceof ToolExecutionExceptionProcessor processor && !(bean instanceof ToolFailureRecorder)) {

@@ -117,12 +117,13 @@ final class SpringAiMessages {
       return List.of();
     }
     Map<String, ToolDefinition> tools = new LinkedHashMap<>();
-    for (ToolCallback callback : toolOptions.getToolCallbacks()) {
+    List<ToolCallback> callbacks = toolOptions.getToolCallbacks();
+    for (ToolCallback callback : callbacks == null ? List.<ToolCallback>of() : callbacks) {
       var definition = callback.getToolDefinition();
       tools.putIfAbsent(definition.name(),
           ToolDefinition.of(definition.name(), definition.description(), definition.inputSchema()));
     }
-    for (String name : toolOptions.getToolNames()) {
+    for (String name : SpringAiVersions.toolNames(toolOptions)) {
       tools.putIfAbsent(name, ToolDefinition.of(name, "", null));
     }
     return List.copyOf(tools.values());

@@ -131,7 +131,8 @@ public final class SpringAiObservationHandler implements ObservationHandler<Obse
   private ToolObservation startTool(ToolCallingObservationContext tool) {
     String name = tool.getToolDefinition().name();
     String arguments = tool.getToolCallArguments();
-    String callId = loopOf(tool).takeCallId(name, arguments);
+    ToolLoop loop = loopOf(tool);
+    String callId = SpringAiVersions.toolCallId(tool).orElseGet(() -> loop.takeCallId(name, arguments));
     return new ToolObservation(writer().startTool(TracedObservation.parentContext(tool),
         new ToolCall(callId, name, arguments)));
   }

@@ -73,7 +73,8 @@ public final class SpringAiTracing {
 
   /**
    * The registry to give Spring AI: {@code OpenAiChatModel.builder().observationRegistry(…)} (or any chat model's),
-   * {@code ChatClient.builder(model, registry, null, null)} (or {@link #chatClientBuilder}). The same instance on every call.
+   * {@link #chatClientBuilder} (which on Spring AI 2.0 also runs the tools through {@link #toolCallingManager()}).
+   * The same instance on every call.
    */
   public ObservationRegistry observationRegistry() {
     return registry;
@@ -96,9 +97,12 @@ public final class SpringAiTracing {
     return toolFailures;
   }
 
-  /** A {@code ChatClient} builder for {@code chatModel} observed in {@link #observationRegistry()}. */
+  /**
+   * A {@code ChatClient} builder for {@code chatModel} observed in {@link #observationRegistry()}; on Spring AI 2.0,
+   * whose {@code ChatClient} runs tools itself, with {@link #toolCallingManager()} for them.
+   */
   public ChatClient.Builder chatClientBuilder(ChatModel chatModel) {
-    return ChatClient.builder(chatModel, registry, null, null);
+    return SpringAiVersions.chatClientBuilder(chatModel, registry, toolCallingManager);
   }
 
   /** The handler writing the spans, to register on an {@code ObservationRegistry} of your own. */

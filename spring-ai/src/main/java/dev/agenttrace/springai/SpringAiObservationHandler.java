@@ -28,9 +28,9 @@ import org.springframework.ai.tool.observation.ToolCallingObservationContext;
  * </ul>
  *
  * Each span's parent is the span of its nearest traced parent observation (advisors are looked through: the chat
- * spans already record what they did to the prompt), else the current OpenTelemetry context. The handler keeps no
- * state of its own between observations: what one observation needs lives in its (or its parent's) context, so one
- * handler serves any number of concurrent tests.
+ * spans already record what they did to the prompt), else the current OpenTelemetry context. What one observation
+ * needs from another lives in the observations' contexts (for chat and tool calls without a parent observation, in a
+ * slot of the thread that runs them), never in the handler, so one handler serves any number of concurrent tests.
  *
  * <p>Register it on the {@code ObservationRegistry} that Spring AI's {@code ChatClient}, chat model and
  * {@code ToolCallingManager} use. {@link SpringAiTracing} does that for a plain test; the Spring Boot test

@@ -75,6 +75,15 @@ class AgentTraceSpringAiAutoConfigurationTest {
     assertThat(trace.get().spans()).isEmpty();
   }
 
+  @Test
+  void aBlankAgentNameFailsWithWhatToWriteInstead() {
+    application.withPropertyValues("agenttrace.spring-ai.agent-name= ").run(context ->
+        assertThat(context).getFailure().rootCause()
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("The default agent name must not be blank")
+            .hasMessageContaining("\"WeatherAgent\""));
+  }
+
   /** Runs the weather tool for {@code city} the way Spring AI's chat models do, with the context's beans. */
   private static String runTool(ApplicationContext context, String city) {
     DefaultToolCallingManager manager = DefaultToolCallingManager.builder()

@@ -10,7 +10,8 @@ import java.util.Optional;
  * ({@code copy}: the first recorded of the listed sources), translate values ({@code map}), set constants and
  * templates ({@code set}), run built-in transforms, add the conventional twins of the dialect's events
  * ({@code events}) and give the span its conventional name (the first of the
- * name templates that resolves). Nothing recorded on the span is overwritten.
+ * name templates that resolves). Nothing recorded on the span is overwritten, except the keys a rule names in
+ * {@code replace}: a conventional key the instrumentation records with a value of its own.
  */
 record DialectRule(
     String label,
@@ -18,6 +19,7 @@ record DialectRule(
     Map<String, List<Template>> copy,
     Map<String, ValueMapping> map,
     Map<String, Object> set,
+    Map<String, Object> replace,
     List<SpanTransform> transforms,
     Map<Template, String> events,
     List<Template> name) {
@@ -41,6 +43,8 @@ record DialectRule(
     map.forEach((target, mapping) -> mapping.from().resolve(span).flatMap(span::text)
         .map(mapping.values()::get).ifPresent(value -> span.put(target, value)));
     set.forEach((target, value) -> span.put(target,
+        value instanceof Template template ? template.resolve(span).orElse(null) : value));
+    replace.forEach((target, value) -> span.replace(target,
         value instanceof Template template ? template.resolve(span).orElse(null) : value));
     transforms.forEach(transform -> transform.apply(span));
     events.forEach((source, target) -> source.resolve(span).ifPresent(sourceName -> {

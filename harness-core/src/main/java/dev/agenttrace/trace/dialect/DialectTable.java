@@ -32,7 +32,7 @@ final class DialectTable {
   private static final Set<String> TABLE_FIELDS = Set.of("format", "description", "dialects");
   private static final Set<String> DIALECT_FIELDS = Set.of("name", "description", "rules");
   private static final Set<String> RULE_FIELDS =
-      Set.of("id", "description", "when", "copy", "map", "set", "transforms", "events", "name");
+      Set.of("id", "description", "when", "copy", "map", "set", "replace", "transforms", "events", "name");
   private static final Set<String> WHEN_FIELDS = Set.of("name", "nameStartsWith", "namePattern", "scope",
       "attribute", "equals", "in", "attributes", "anyAttribute", "absent", "event");
 
@@ -143,6 +143,10 @@ final class DialectTable {
       for (Map.Entry<String, JsonNode> entry : fields(rule.path("set"), "set")) {
         set.put(entry.getKey(), constant(entry.getValue(), groups, "set." + entry.getKey()));
       }
+      Map<String, Object> replace = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> entry : fields(rule.path("replace"), "replace")) {
+        replace.put(entry.getKey(), constant(entry.getValue(), groups, "replace." + entry.getKey()));
+      }
       List<SpanTransform> transforms = new ArrayList<>();
       JsonNode transformEntries = rule.path("transforms");
       if (!transformEntries.isMissingNode() && !transformEntries.isArray()) {
@@ -162,7 +166,7 @@ final class DialectTable {
       if (!rule.path("name").isMissingNode()) {
         strings(rule.path("name"), "name").forEach(template -> name.add(checked(Template.parse(template), groups)));
       }
-      return new DialectRule(where, condition, copy, map, set, transforms, events, name);
+      return new DialectRule(where, condition, copy, map, set, replace, transforms, events, name);
     } catch (IllegalArgumentException bad) {
       throw fail(where, bad.getMessage(), bad);
     }

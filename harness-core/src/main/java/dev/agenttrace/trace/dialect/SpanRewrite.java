@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * The conventional form of one foreign span while the rules of its dialect are applied: the attributes and events
  * added so far, the new name and the groups of the rule's name pattern. Additions never overwrite what the span
- * already carries: a value recorded on the span always wins over one derived from it.
+ * already carries: a value recorded on the span always wins over one derived from it, unless a rule
+ * {@linkplain #replace replaces} it.
  */
 final class SpanRewrite {
   private final SpanData original;
@@ -67,7 +68,14 @@ final class SpanRewrite {
 
   /** Adds {@code key} (typed as the conventions type it) unless the span or an earlier rule already has it. */
   void put(String key, Object value) {
-    if (value == null || has(key)) {
+    if (value != null && !has(key)) {
+      replace(key, value);
+    }
+  }
+
+  /** Sets {@code key} even over the value the span recorded: for a key the dialect records with a meaning of its own. */
+  void replace(String key, Object value) {
+    if (value == null) {
       return;
     }
     AttributeKey<?> typed = AttributeValues.conventionalKey(key, value);

@@ -154,11 +154,14 @@ final class DialectFixtures {
         .attr("gcp.vertex.agent.llm_request", request).attr("gcp.vertex.agent.llm_response", response).data();
   }
 
-  /** Spring AI: chat model observations with gen_ai.system, tool observations with spring.ai.tool.*. */
+  /**
+   * Spring AI (1.1): chat model observations with gen_ai.system, tool observations with spring.ai.tool.* and Spring
+   * AI's own operation name {@code framework}.
+   */
   static Fixture springAi() {
     List<SpanData> spans = List.of(
         springChat(FIRST_CALL_ID, 5, 20, 25, 7, "tool_calls"),
-        span(TOOL_ID, "execute_tool get_weather").time(25, 60).attr("gen_ai.operation.name", "execute_tool")
+        span(TOOL_ID, "tool_call get_weather").time(25, 60).attr("gen_ai.operation.name", "framework")
             .attr("gen_ai.system", "spring_ai").attr("spring.ai.kind", "tool_call")
             .attr("spring.ai.tool.definition.name", "get_weather")
             .attr("spring.ai.tool.definition.description", DESCRIPTION)
@@ -173,8 +176,10 @@ final class DialectFixtures {
   private static SpanData springChat(int id, long start, long end, long input, long output, String finish) {
     return span(id, "chat gpt-4o").kind(SpanKind.CLIENT).time(start, end).attr("gen_ai.operation.name", "chat")
         .attr("gen_ai.system", "openai").attr("gen_ai.request.model", "gpt-4o").attr("gen_ai.response.model", "gpt-4o")
-        .attr("gen_ai.response.finish_reasons", List.of(finish)).attr("gen_ai.usage.input_tokens", input)
-        .attr("gen_ai.usage.output_tokens", output).attr("gen_ai.usage.total_tokens", input + output)
+        .attr("gen_ai.response.finish_reasons", List.of(finish))
+        // Micrometer's bridge records every key value as text
+        .attr("gen_ai.usage.input_tokens", Long.toString(input)).attr("gen_ai.usage.output_tokens", Long.toString(output))
+        .attr("gen_ai.usage.total_tokens", Long.toString(input + output))
         .attr("spring.ai.model.request.tool.names", List.of("get_weather")).data();
   }
 

@@ -118,7 +118,8 @@ class SpringAiTracingTest {
         .contains("weather service unreachable for Atlantis");
     AgentTrace spans = trace.get();
     assertThat(spans).calledTool("get_weather").hasArguments("{\"city\":\"Atlantis\"}")
-        .failedWith("java.lang.IllegalStateException");
+        .failedWith("java.lang.IllegalStateException")
+        .hasResultContaining("weather service unreachable for Atlantis");
     assertThat(spans.errors()).singleElement().satisfies(error -> {
       assertThat(error.span().name()).isEqualTo("execute_tool get_weather");
       assertThat(error.message()).isEqualTo("weather service unreachable for Atlantis");

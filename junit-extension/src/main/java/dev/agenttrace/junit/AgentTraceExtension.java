@@ -114,6 +114,7 @@ public final class AgentTraceExtension
     if (!trace.isEmpty()) {
       Path file = AtomicFiles.write(test.traceFile(), test.identity().displayName() + "\n" + trace.toTreeString());
       context.publishReportEntry("agenttrace.trace", file.toString());
+      PlatformFiles.publish(context, file, PlatformFiles.TEXT);
       ReportSupport.afterTest(context, test, trace, unfinishedFailure, golden);
     }
     if (unfinishedFailure != null) {

@@ -3,8 +3,6 @@ package dev.agenttrace.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.agenttrace.runtime.AgentHarness;
-import dev.agenttrace.stubs.LlmStub;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,21 +21,12 @@ class PlatformFilesTest {
   @TempDir
   Path dir;
 
-  @AgentTest
-  static class OneAgentTest {
-    @Test
-    void answers(AgentHarness harness, LlmStub llm) {
-      llm.whenAnyRequest().replyWithText("hello");
-      harness.run(Agents.oneShot(), "hi");
-    }
-  }
-
   @Test
   void theReportAndTheTraceFileArePublishedIntoTheOutputDirectoryAndListedInOpenTestReporting() throws Exception {
     Path output = dir.resolve("junit-platform");
     SummaryGeneratingListener summary = new SummaryGeneratingListener();
     LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectClass(OneAgentTest.class))
+        .selectors(selectClass(ReportSupportTest.AnotherAgentTest.class))
         .configurationParameter("junit.platform.reporting.open.xml.enabled", "true")
         .configurationParameter("junit.platform.reporting.output.dir", output.toString())
         .configurationParameter(ReportSupport.DIR_PARAMETER, dir.resolve("reports").toString())
@@ -45,10 +34,11 @@ class PlatformFilesTest {
         .build(), summary);
     assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(1);
 
-    Path report = dir.resolve("reports").resolve(OneAgentTest.class.getName()).resolve("answers.html");
-    Path trace = dir.resolve("traces").resolve(OneAgentTest.class.getName()).resolve("answers.trace.txt");
-    Path publishedReport = onlyFileNamed(output, "answers.html");
-    Path publishedTrace = onlyFileNamed(output, "answers.trace.txt");
+    String testClass = ReportSupportTest.AnotherAgentTest.class.getName();
+    Path report = dir.resolve("reports").resolve(testClass).resolve("answersToo.html");
+    Path trace = dir.resolve("traces").resolve(testClass).resolve("answersToo.trace.txt");
+    Path publishedReport = onlyFileNamed(output, "answersToo.html");
+    Path publishedTrace = onlyFileNamed(output, "answersToo.trace.txt");
     assertThat(publishedReport).hasSameBinaryContentAs(report);
     assertThat(publishedTrace).hasSameBinaryContentAs(trace);
 

@@ -1,5 +1,6 @@
 package dev.agenttrace.junit;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -8,8 +9,9 @@ import java.util.Optional;
  * <ol>
  *   <li>the configuration parameter or system property {@value #PARAMETER}, when the build sets one (Gradle with
  *       {@code maxParallelForks > 1}, CI shards writing into one folder, Maven daemons);</li>
- *   <li>in a JVM forked by Surefire or Failsafe, the forking Maven JVM (its process id and start time): every fork
- *       of one {@code mvn} invocation, reused or not, shares the run, and the next invocation starts a new one;</li>
+ *   <li>in a JVM forked by Surefire or Failsafe, the forking Maven JVM (its process id and start time) — the nearest
+ *       ancestor process that is a JVM, as Surefire starts each fork through a shell: every fork of one {@code mvn}
+ *       invocation, reused or not, shares the run, and the next invocation starts a new one;</li>
  *   <li>otherwise this JVM (its process id and start time): an IDE run, a Gradle test worker, tests inside the
  *       Maven JVM ({@code forkCount=0}) — a long-lived parent such as an IDE or the Gradle daemon does not make
  *       later runs one run.</li>
@@ -18,6 +20,7 @@ import java.util.Optional;
 final class RunId {
   /** The configuration parameter (or system property) that names the run. */
   static final String PARAMETER = "agenttrace.run.id";
+  private static final int MAX_DEPTH = 4;
 
   private RunId() {}
 
@@ -36,12 +39,29 @@ final class RunId {
       return id;
     }
     if (isSurefireFork(javaCommand)) {
-      Optional<ProcessHandle> maven = self.parent();
+      Optional<ProcessHandle> maven = nearestJvmAncestor(self);
       if (maven.isPresent()) {
         return "maven-" + describe(maven.get());
       }
     }
     return "jvm-" + describe(self);
+  }
+
+  /** The closest process above {@code self} whose executable is {@code java}, skipping shells in between. */
+  static Optional<ProcessHandle> nearestJvmAncestor(ProcessHandle self) {
+    Optional<ProcessHandle> ancestor = self.parent();
+    for (int depth = 0; ancestor.isPresent() && depth < MAX_DEPTH; depth++) {
+      if (isJava(ancestor.get())) {
+        return ancestor;
+      }
+      ancestor = ancestor.get().parent();
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isJava(ProcessHandle process) {
+    return process.info().command().map(command -> Path.of(command).getFileName().toString())
+        .map(name -> name.equals("java") || name.equals("java.exe")).orElse(false);
   }
 
   /** True for a JVM started by Surefire's or Failsafe's fork booter (a main class or booter jar of Surefire). */

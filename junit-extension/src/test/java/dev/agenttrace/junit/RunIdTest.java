@@ -3,7 +3,10 @@ package dev.agenttrace.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class RunIdTest {
@@ -21,14 +24,22 @@ class RunIdTest {
   }
 
   @Test
-  void aSurefireForkBelongsToTheRunOfItsMavenJvm() {
-    long parent = SELF.parent().orElseThrow().pid();
+  void aSurefireForkBelongsToTheRunOfTheJvmThatForkedItThroughAShell() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process shell = new ProcessBuilder("sh", "-c", "\"$0\" -cp \"$1\" \"$2\"; exit $?", java,
+        System.getProperty("java.class.path"), RunIdOfAForkedJvm.class.getName())
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    assertThat(shell.waitFor(120, TimeUnit.SECONDS)).as("the forked JVM ends within two minutes").isTrue();
+    String runId = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
 
-    assertThat(RunId.resolve(Optional.empty(),
-        "/p/target/surefire/surefirebooter-20261201_1.jar /p/target/surefire 2026-12-01T10-00-00_1-jvmRun2", SELF))
-        .startsWith("maven-" + parent + "-");
-    assertThat(RunId.resolve(Optional.empty(), "org.apache.maven.surefire.booter.ForkedBooter /p/target", SELF))
-        .startsWith("maven-" + parent + "-");
+    assertThat(shell.exitValue()).isZero();
+    assertThat(runId).isEqualTo("maven-" + SELF.pid() + "-" + SELF.info().startInstant().orElseThrow().toEpochMilli());
+  }
+
+  @Test
+  void theRunOfASurefireForkWithoutAJvmAboveItIsItsOwn() {
+    assertThat(RunId.resolve(Optional.empty(), "org.apache.maven.surefire.booter.ForkedBooter /p/target",
+        ProcessHandle.of(1).orElseThrow())).startsWith("jvm-1");
   }
 
   @Test

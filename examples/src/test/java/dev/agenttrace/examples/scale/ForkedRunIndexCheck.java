@@ -43,7 +43,6 @@ class ForkedRunIndexCheck {
       listed.add(href.substring(0, href.length() - ".html".length()));
     }
     assertThat(listed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(traced);
-    assertThat(traced).as("agent tests in the forked run").hasSizeGreaterThan(30);
     assertThat(index).contains(traced.size() + " agent tests, ").doesNotContain("other test run");
   }
 
@@ -52,7 +51,9 @@ class ForkedRunIndexCheck {
     List<String> traced = relativeNames(run.resolve("agenttrace-traces"), ".trace.txt");
     Assumptions.assumeFalse(traced.isEmpty(), "the forked run ran no agent test (a -Dtest filter?)");
     List<Path> openTestReports = files(run.resolve("junit-platform"), "open-test-report.xml");
-    assertThat(openTestReports).as("one Open Test Reporting XML per fork").hasSizeGreaterThan(5);
+    long testClasses = traced.stream().map(test -> test.substring(0, test.indexOf('/'))).distinct().count();
+    assertThat(openTestReports).as("one Open Test Reporting XML per fork, a fork per test class")
+        .hasSizeGreaterThanOrEqualTo((int) testClasses);
     StringBuilder listedFiles = new StringBuilder();
     for (Path xml : openTestReports) {
       listedFiles.append(Files.readString(xml));

@@ -18,6 +18,7 @@
 #
 #   bash benchmarks/suite-cost.sh            # TESTS=1000 RUNS=3 WORK=/tmp/agenttrace-suite-cost
 #   TESTS=200 RUNS=5 bash benchmarks/suite-cost.sh
+#   REUSE=1 bash benchmarks/suite-cost.sh    # time again, keeping the installed artifacts and generated projects
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 TESTS="${TESTS:-1000}"
@@ -37,10 +38,10 @@ cat > "$WORK/settings.xml" <<XML
   </mirrors>
 </settings>
 XML
-MVN=(mvn -B -ntp -q -s "$WORK/settings.xml" -Dmaven.repo.local="$REPO")
+MVN=(mvn -B -ntp -q -Dstyle.color=never -s "$WORK/settings.xml" -Dmaven.repo.local="$REPO")
 
 echo "== installing this checkout's AgentTrace $VERSION into $REPO (not ~/.m2)"
-(cd "$ROOT" && "${MVN[@]}" install -DskipTests -pl junit-extension,llm-stubs -am)
+[ "${REUSE:-0}" = 1 ] || (cd "$ROOT" && "${MVN[@]}" install -DskipTests -pl junit-extension,llm-stubs -am)
 
 generate() { # generate <dir> <agent|plain>
   local dir="$1" kind="$2" pkg="dev.agenttrace.suitecost"
@@ -196,34 +197,43 @@ JAVA
   done
 }
 
-OUTPUTS=(target/agenttrace-reports target/agenttrace-traces target/surefire-reports target/junit-platform)
+OUTPUTS=(target/agenttrace-reports target/agenttrace-traces target/surefire-reports target/junit-jupiter)
 SUREFIRE=org.apache.maven.plugins:maven-surefire-plugin:3.5.6:test
 
 run_suite() { # run_suite <dir> -> prints nanoseconds; fails when a test fails
   local dir="$1" start end
   (cd "$dir" && rm -rf "${OUTPUTS[@]}")
   start=$(date +%s%N)
-  (cd "$dir" && "${MVN[@]}" -o "$SUREFIRE" -Dagenttrace.golden.ci=false)
+  (cd "$dir" && "${MVN[@]}" -o "$SUREFIRE" -Dagenttrace.golden.ci=false > "$dir/mvn.log" 2>&1) \
+    || { cat "$dir/mvn.log" >&2; return 1; }
   end=$(date +%s%N)
   echo $(( end - start ))
 }
 
-written_bytes() { # written_bytes <dir>
-  (cd "$1" && du -sb --total "${OUTPUTS[@]}" 2>/dev/null | tail -1 | cut -f1)
+written_bytes() { # written_bytes <dir>: what the run wrote (hard links counted once)
+  local existing=() output
+  for output in "${OUTPUTS[@]}"; do
+    [ -e "$1/$output" ] && existing+=("$1/$output")
+  done
+  du -scb "${existing[@]}" | tail -1 | cut -f1
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
+if [ "${REUSE:-0}" != 1 ]; then
 echo "== generating $TESTS tests in $CLASSES classes, twice, in $WORK"
 generate "$WORK/agent" agent
 generate "$WORK/plain" plain
+# Compile and warm up through the file:// mirror (not offline: Surefire resolves its JUnit provider on first use);
+# the timed runs below are offline.
 for kind in agent plain; do
-  (cd "$WORK/$kind" && "${MVN[@]}" -o test-compile)
+  (cd "$WORK/$kind" && "${MVN[@]}" test-compile)
 done
 echo "== warm-up runs (untimed; the agent suite writes its goldens)"
-(cd "$WORK/agent" && rm -rf src/test/resources/agenttrace && "${MVN[@]}" -o "$SUREFIRE" -Dagenttrace.golden.mode=update \
+(cd "$WORK/agent" && rm -rf src/test/resources/agenttrace && "${MVN[@]}" "$SUREFIRE" -Dagenttrace.golden.mode=update \
   -Dagenttrace.golden.ci=false)
-run_suite "$WORK/plain" > /dev/null
+(cd "$WORK/plain" && "${MVN[@]}" "$SUREFIRE")
+fi
 
 agent_times=() plain_times=()
 for ((r = 1; r <= RUNS; r++)); do

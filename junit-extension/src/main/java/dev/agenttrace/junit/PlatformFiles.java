@@ -36,11 +36,11 @@ final class PlatformFiles {
     }
   }
 
+  /** The test's output folder is new, so the link is tried first; a copy replaces whatever stands in its way. */
   private static void linkOrCopy(Path file, Path target) throws IOException {
-    Files.deleteIfExists(target);
     try {
       Files.createLink(target, file);
-    } catch (IOException | UnsupportedOperationException noHardLinks) {
+    } catch (IOException | UnsupportedOperationException noHardLinkHere) {
       Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }

@@ -42,6 +42,19 @@ class RedactionPolicyTest {
   }
 
   @Test
+  void aMarkedPolicyIsMadeOnceAndKeepsTheRules() {
+    RedactionPolicy custom = RedactionPolicy.builder().key("ssn").build();
+
+    RedactionPolicy marked = custom.withMarker("[R]");
+
+    assertThat(custom.withMarker("[R]")).isSameAs(marked);
+    assertThat(custom.withMarker(RedactionPolicy.DEFAULT_MARKER)).isSameAs(custom);
+    assertThat(custom.withMarker("<x>").redact("{\"ssn\": \"123\"}")).isEqualTo("{\"ssn\": \"<x>\"}");
+    assertThat(custom.withMarker("[R]").marker()).isEqualTo("[R]");
+    assertThat(marked.redact("{\"ssn\": \"123\"}")).isEqualTo("{\"ssn\": \"[R]\"}");
+  }
+
+  @Test
   void aLabelledValueThatStartsAnotherSecretIsScannedToo() {
     assertThat(policy.redact("[1] secret=X-Api-Key: opaque-value-1")).isEqualTo("[1] secret=<s> <s>");
     assertThat(policy.redact("[2] token=Bearer abcdef123456")).isEqualTo("[2] token=<s> <s>");

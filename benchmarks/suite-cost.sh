@@ -16,9 +16,14 @@
 # reads everything else from ~/.m2 through a file:// mirror: ~/.m2 is only read, never written, so the script is
 # safe on a machine where other builds share ~/.m2. No network is used.
 #
+# Besides the wall time it prints the CPU time (user + system, Maven and the test JVM together) of each run: on a
+# shared machine the wall time follows the other builds' load, the CPU time much less.
+#
 #   bash benchmarks/suite-cost.sh            # TESTS=1000 RUNS=3 WORK=/tmp/agenttrace-suite-cost
 #   TESTS=200 RUNS=5 bash benchmarks/suite-cost.sh
 #   REUSE=1 bash benchmarks/suite-cost.sh    # time again, keeping the installed artifacts and generated projects
+#   ARGLINE=-XX:TieredStopAtLevel=1 bash benchmarks/suite-cost.sh   # JVM options for both suites' test JVM
+#   BREAKDOWN=1 bash benchmarks/suite-cost.sh  # also the agent suite without reports, without goldens, without both
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 TESTS="${TESTS:-1000}"
@@ -43,8 +48,8 @@ MVN=(mvn -B -ntp -q -Dstyle.color=never -s "$WORK/settings.xml" -Dmaven.repo.loc
 echo "== installing this checkout's AgentTrace $VERSION into $REPO (not ~/.m2)"
 [ "${REUSE:-0}" = 1 ] || (cd "$ROOT" && "${MVN[@]}" install -DskipTests -pl junit-extension,llm-stubs -am)
 
-generate() { # generate <dir> <agent|plain>
-  local dir="$1" kind="$2" pkg="dev.agenttrace.suitecost"
+generate() { # generate <dir> <agent|plain> [golden: true|false]
+  local dir="$1" kind="$2" golden="${3:-true}" pkg="dev.agenttrace.suitecost"
   rm -rf "$dir"
   mkdir -p "$dir/src/test/java/dev/agenttrace/suitecost" "$dir/src/test/resources"
   local extension=""
@@ -55,7 +60,7 @@ generate() { # generate <dir> <agent|plain>
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
   <parent><groupId>dev.agenttrace</groupId><artifactId>agenttrace-parent</artifactId><version>$VERSION</version><relativePath/></parent>
-  <artifactId>suite-cost-$kind</artifactId>
+  <artifactId>suite-cost-$(basename "$dir")</artifactId>
   <dependencies>
     <dependency><groupId>dev.agenttrace</groupId><artifactId>agenttrace-core</artifactId><scope>test</scope></dependency>
     <dependency><groupId>dev.agenttrace</groupId><artifactId>agenttrace-llm-stubs</artifactId><scope>test</scope></dependency>
@@ -160,7 +165,7 @@ JAVA
       echo "import org.junit.jupiter.api.Test;"
       echo
       if [ "$kind" = agent ]; then
-        echo "@AgentTest(golden = true)"
+        if [ "$golden" = true ]; then echo "@AgentTest(golden = true)"; else echo "@AgentTest"; fi
         echo "class Weather${c}Test {"
         echo "  @BeforeEach"
         echo "  void stub(LlmStub llm, ToolStubs tools) {"
@@ -200,14 +205,15 @@ JAVA
 OUTPUTS=(target/agenttrace-reports target/agenttrace-traces target/surefire-reports target/junit-jupiter)
 SUREFIRE=org.apache.maven.plugins:maven-surefire-plugin:3.5.6:test
 
-run_suite() { # run_suite <dir> -> prints nanoseconds; fails when a test fails
-  local dir="$1" start end
+run_suite() { # run_suite <dir> [mvn args] -> prints "<wall ns> <cpu ms>"; fails when a test fails
+  local dir="$1" start end cpu
+  shift
   (cd "$dir" && rm -rf "${OUTPUTS[@]}")
   start=$(date +%s%N)
-  (cd "$dir" && "${MVN[@]}" -o "$SUREFIRE" -Dagenttrace.golden.ci=false > "$dir/mvn.log" 2>&1) \
-    || { cat "$dir/mvn.log" >&2; return 1; }
+  cpu=$( { TIMEFORMAT='%U %S'; time (cd "$dir" && "${MVN[@]}" -o "$SUREFIRE" -Dagenttrace.golden.ci=false \
+    ${ARGLINE:+"-DargLine=$ARGLINE"} "$@" > "$dir/mvn.log" 2>&1); } 2>&1 ) || { cat "$dir/mvn.log" >&2; return 1; }
   end=$(date +%s%N)
-  echo $(( end - start ))
+  echo "$(( end - start )) $(awk -v t="$cpu" 'BEGIN { split(t, p, " "); printf "%d", (p[1] + p[2]) * 1000 }')"
 }
 
 written_bytes() { # written_bytes <dir>: what the run wrote (hard links counted once)
@@ -224,10 +230,11 @@ if [ "${REUSE:-0}" != 1 ]; then
 echo "== generating $TESTS tests in $CLASSES classes, twice, in $WORK"
 generate "$WORK/agent" agent
 generate "$WORK/plain" plain
+[ "${BREAKDOWN:-0}" = 1 ] && generate "$WORK/agent-nogolden" agent false
 # Compile and warm up through the file:// mirror (not offline: Surefire resolves its JUnit provider on first use);
 # the timed runs below are offline.
-for kind in agent plain; do
-  (cd "$WORK/$kind" && "${MVN[@]}" test-compile)
+for kind in agent plain ${BREAKDOWN:+agent-nogolden}; do
+  [ -d "$WORK/$kind" ] && (cd "$WORK/$kind" && "${MVN[@]}" test-compile)
 done
 echo "== warm-up runs (untimed; the agent suite writes its goldens)"
 (cd "$WORK/agent" && rm -rf src/test/resources/agenttrace && "${MVN[@]}" "$SUREFIRE" -Dagenttrace.golden.mode=update \
@@ -235,26 +242,51 @@ echo "== warm-up runs (untimed; the agent suite writes its goldens)"
 (cd "$WORK/plain" && "${MVN[@]}" "$SUREFIRE")
 fi
 
-agent_times=() plain_times=()
+# Each variant: name, folder, extra Maven arguments. The first two are the budget's; the others say where the
+# agent suite's time goes.
+VARIANTS=("agent|$WORK/agent|" "plain|$WORK/plain|")
+if [ "${BREAKDOWN:-0}" = 1 ]; then
+  VARIANTS+=("agent, no reports|$WORK/agent|-Dagenttrace.report.mode=never"
+    "agent, no goldens|$WORK/agent-nogolden|"
+    "agent, neither|$WORK/agent-nogolden|-Dagenttrace.report.mode=never")
+fi
+declare -A walls cpus
 for ((r = 1; r <= RUNS; r++)); do
-  agent_times+=("$(run_suite "$WORK/agent")")
-  plain_times+=("$(run_suite "$WORK/plain")")
-  echo "   run $r: agent $(( ${agent_times[-1]} / 1000000 )) ms, plain $(( ${plain_times[-1]} / 1000000 )) ms"
+  line="   run $r:"
+  for variant in "${VARIANTS[@]}"; do
+    IFS='|' read -r name dir args <<< "$variant"
+    read -r wall cpu <<< "$(run_suite "$dir" $args)"
+    walls[$name]+="$wall "
+    cpus[$name]+="$cpu "
+    line+=" $name $(( wall / 1000000 )) ms (cpu $cpu ms);"
+    if [ "$r" = "$RUNS" ] && [ "$name" = agent ]; then  # what the budget's agent run wrote, before a variant cleans up
+      agent_bytes=$(written_bytes "$WORK/agent")
+      report_bytes=$(stat -c %s "$WORK/agent/target/agenttrace-reports/dev.agenttrace.suitecost.Weather0Test/answers0.html")
+      index_bytes=$(stat -c %s "$WORK/agent/target/agenttrace-reports/index.html")
+      listed=$(grep -c '<tr class="passed">' "$WORK/agent/target/agenttrace-reports/index.html" || true)
+    fi
+  done
+  echo "$line"
 done
-agent_median=$(printf '%s\n' "${agent_times[@]}" | median)
-plain_median=$(printf '%s\n' "${plain_times[@]}" | median)
-agent_bytes=$(written_bytes "$WORK/agent")
+med() { printf '%s\n' $1 | median; }
+agent_median=$(med "${walls[agent]}")
+plain_median=$(med "${walls[plain]}")
+agent_cpu=$(med "${cpus[agent]}")
+plain_cpu=$(med "${cpus[plain]}")
 plain_bytes=$(written_bytes "$WORK/plain")
-report_bytes=$(stat -c %s "$WORK/agent/target/agenttrace-reports/dev.agenttrace.suitecost.Weather0Test/answers0.html")
-index_bytes=$(stat -c %s "$WORK/agent/target/agenttrace-reports/index.html")
-listed=$(grep -c '<tr class="passed">' "$WORK/agent/target/agenttrace-reports/index.html" || true)
 ratio=$(awk -v a="$agent_median" -v p="$plain_median" 'BEGIN { printf "%.2f", a / p }')
+cpu_ratio=$(awk -v a="$agent_cpu" -v p="$plain_cpu" 'BEGIN { printf "%.2f", a / p }')
 
-echo "== suite cost: $TESTS tests, median of $RUNS runs (mvn -o surefire:test, wall time)"
-printf '   AgentTrace suite : %6d ms   %10d bytes written (reports, records, traces, index, surefire XML)\n' \
-  $(( agent_median / 1000000 )) "$agent_bytes"
-printf '   plain suite      : %6d ms   %10d bytes written (surefire XML)\n' $(( plain_median / 1000000 )) "$plain_bytes"
-echo "   ratio            : ${ratio}x (budget <= 1.5x)"
+echo "== suite cost: $TESTS tests, median of $RUNS runs (mvn -o surefire:test${ARGLINE:+, argLine $ARGLINE})"
+printf '   AgentTrace suite : %6d ms wall, %6d ms cpu   %10d bytes written (reports, records, traces, index, XML)\n' \
+  $(( agent_median / 1000000 )) "$agent_cpu" "$agent_bytes"
+printf '   plain suite      : %6d ms wall, %6d ms cpu   %10d bytes written (surefire XML)\n' \
+  $(( plain_median / 1000000 )) "$plain_cpu" "$plain_bytes"
+echo "   ratio            : ${ratio}x wall (budget <= 1.5x), ${cpu_ratio}x cpu"
+for variant in "${VARIANTS[@]:2}"; do
+  IFS='|' read -r name dir args <<< "$variant"
+  printf '   %-17s: %6d ms wall, %6d ms cpu\n' "$name" $(( $(med "${walls[$name]}") / 1000000 )) "$(med "${cpus[$name]}")"
+done
 echo "   one weather report: $report_bytes bytes; index: $index_bytes bytes listing $listed tests"
 if [ "$listed" -ne "$TESTS" ]; then
   echo "the index lists $listed tests, expected $TESTS" >&2

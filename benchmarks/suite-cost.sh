@@ -45,8 +45,10 @@ cat > "$WORK/settings.xml" <<XML
 XML
 MVN=(mvn -B -ntp -q -Dstyle.color=never -s "$WORK/settings.xml" -Dmaven.repo.local="$REPO")
 
-echo "== installing this checkout's AgentTrace $VERSION into $REPO (not ~/.m2)"
-[ "${REUSE:-0}" = 1 ] || (cd "$ROOT" && "${MVN[@]}" install -DskipTests -pl junit-extension,llm-stubs -am)
+if [ "${REUSE:-0}" != 1 ]; then
+  echo "== installing this checkout's AgentTrace $VERSION into $REPO (not ~/.m2)"
+  (cd "$ROOT" && "${MVN[@]}" install -DskipTests -pl junit-extension,llm-stubs -am)
+fi
 
 generate() { # generate <dir> <agent|plain> [golden: true|false]
   local dir="$1" kind="$2" golden="${3:-true}" pkg="dev.agenttrace.suitecost"

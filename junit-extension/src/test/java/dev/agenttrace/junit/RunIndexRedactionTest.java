@@ -9,7 +9,6 @@ import dev.agenttrace.runtime.AgentHarness;
 import dev.agenttrace.stubs.LlmStub;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,16 +67,6 @@ class RunIndexRedactionTest {
     assertThat(outputs.get("index")).contains(tests + " agent tests, " + tests + " failed").contains("[REDACTED]");
     assertThat(outputs.get("merged index")).contains(tests + " agent tests, " + tests + " failed");
 
-    List<String> leaks = new ArrayList<>();
-    for (SecretCorpus.Secret secret : CORPUS.secrets()) {
-      for (String needle : secret.needles()) {
-        outputs.forEach((output, text) -> {
-          if (text.contains(needle)) {
-            leaks.add(secret.kind() + " (" + needle + ") in " + output);
-          }
-        });
-      }
-    }
-    assertThat(leaks).as("secrets found in the records and indexes").isEmpty();
+    assertThat(CORPUS.leaksIn(outputs)).as("secrets found in the records and indexes").isEmpty();
   }
 }

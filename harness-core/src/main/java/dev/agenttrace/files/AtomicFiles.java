@@ -32,23 +32,30 @@ public final class AtomicFiles {
     return write(file, out -> out.write(text));
   }
 
-  /** Writes what {@code content} produces as UTF-8; returns the absolute, normalized path written. */
+  /**
+   * Writes what {@code content} produces as UTF-8; returns the absolute, normalized path written. A test run writes
+   * several files per test, so the usual path costs only the system calls it needs: one look at the folder, one
+   * create of the temporary file (which is also the one it writes), one rename.
+   */
   public static Path write(Path file, Content content) {
     Path target = file.toAbsolutePath().normalize();
     try {
-      Files.createDirectories(target.getParent());
-      Path temp = createTemp(target);
+      if (!Files.isDirectory(target.getParent())) {
+        Files.createDirectories(target.getParent());
+      }
+      Path temp = null;
       try {
-        try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-          content.writeTo(out);
-        }
+        temp = writeTemp(target, content);
         try {
           Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException notAtomic) {
           Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
+        temp = null;
       } finally {
-        Files.deleteIfExists(temp);
+        if (temp != null) {
+          Files.deleteIfExists(temp);
+        }
       }
       return target;
     } catch (IOException e) {
@@ -56,19 +63,34 @@ public final class AtomicFiles {
     }
   }
 
-  /** A new, empty file beside {@code target}, created like any other file so the umask decides its permissions. */
-  private static Path createTemp(Path target) throws IOException {
+  /**
+   * Writes the content into a new file beside {@code target}, created like any other file so the umask decides its
+   * permissions; returns that file. A file left half written by a failing {@code content} is deleted.
+   */
+  private static Path writeTemp(Path target, Content content) throws IOException {
     for (int attempt = 0; ; attempt++) {
       Path temp = target.resolveSibling("." + target.getFileName() + "."
           + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+      Writer out;
       try {
-        Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-        return temp;
+        out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
       } catch (FileAlreadyExistsException taken) {
         if (attempt >= 100) {
           throw taken;
         }
+        continue;
       }
+      boolean written = false;
+      try (out) {
+        content.writeTo(out);
+        written = true;
+      } finally {
+        if (!written) {
+          Files.deleteIfExists(temp);
+        }
+      }
+      return temp;
     }
   }
 }

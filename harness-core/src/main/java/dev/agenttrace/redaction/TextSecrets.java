@@ -213,7 +213,7 @@ final class TextSecrets {
     if (!isLiteral(text, k, end)) {
       addValue(text, k, end, found);
     }
-    return end;
+    return k;  // a bare value can start another secret ("secret=X-Api-Key: …", "key=-----BEGIN …"): scan it too
   }
 
   /** Every string value (not the keys) inside the array or object starting at {@code open}. */

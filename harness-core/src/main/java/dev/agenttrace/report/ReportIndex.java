@@ -1,26 +1,38 @@
 package dev.agenttrace.report;
 
 import dev.agenttrace.files.AtomicFiles;
+import dev.agenttrace.files.FolderLock;
 import dev.agenttrace.redaction.RedactionPolicy;
 import dev.agenttrace.trace.AgentTrace;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Writes {@code index.html}, the page listing every agent test of a run — class, method, outcome, segments, LLM
- * calls, tool calls, tokens, duration — each linked to its report. Static HTML (no script), every value escaped,
- * under the same Content-Security-Policy as the reports.
+ * calls, tool calls, tokens, duration — each linked to its report, filterable (failed only, by class) and sortable
+ * by any column, with no network and under the same Content-Security-Policy as the reports.
+ *
+ * <p>A run spread over several JVMs (Surefire forks, Gradle workers) gets one complete index: every test leaves a
+ * {@link RunRecord} beside its report, and {@link #rebuild(Path, String, RedactionPolicy)} writes the index from all
+ * records of the run, holding a lock on the folder so that JVMs finishing at the same moment take turns.
+ * {@link #merge} writes one index over several report folders (modules of a build, CI shards). Test names go
+ * through the {@link RedactionPolicy} on every path: into a record, into an index and into a merged index.
  */
 public final class ReportIndex {
   /** The index's file name. */
   public static final String FILE_NAME = "index.html";
-  private static final String POLICY = Csp.policy(null, ReportResources.INDEX_CSS);
+  /** The lock file that serializes index rebuilds in a report folder. */
+  public static final String LOCK_FILE = ".agenttrace-index.lock";
 
   private ReportIndex() {}
 
@@ -55,6 +67,12 @@ public final class ReportIndex {
           trace.toolInvocations().size(), trace.totalUsage().totalTokens(), Duration.ofNanos(Math.max(0, end - start)),
           report);
     }
+
+    /** This entry with its class and test names redacted by {@code policy} (display names can hold anything). */
+    Entry withNamesRedacted(RedactionPolicy policy) {
+      return new Entry(policy.redact(testClass), policy.redact(method), status, segments, llmCalls, toolCalls, tokens,
+          duration, report);
+    }
   }
 
   /** Writes the index of {@code entries} into {@code directory}, with links relative to it; returns the file. */
@@ -64,53 +82,92 @@ public final class ReportIndex {
 
   /** {@link #write(Path, List)} with test names redacted by {@code redaction} (display names can hold anything). */
   public static Path write(Path directory, List<Entry> entries, RedactionPolicy redaction) {
-    RedactionPolicy policy = redaction.withMarker(ReportText.REDACTED);
+    return write(directory, entries, List.of(), redaction);
+  }
+
+  /**
+   * Rewrites {@code directory/index.html} from the records of run {@code runId} in that folder, whichever JVM of the
+   * run calls it; records of other runs are left out (and counted in a note). Holds an exclusive lock on
+   * {@value #LOCK_FILE} in the folder while it reads the records and replaces the index, so JVMs finishing together
+   * never lose each other's entries. Test names and notes are redacted by {@code redaction}. Returns the index file.
+   */
+  public static Path rebuild(Path directory, String runId, RedactionPolicy redaction) {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(redaction, "redaction");
     Path dir = directory.toAbsolutePath().normalize();
-    List<Entry> sorted = entries.stream()
-        .sorted(Comparator.comparing(Entry::testClass).thenComparing(Entry::method)).toList();
-    long failed = sorted.stream().filter(entry -> entry.status() == ReportInfo.Status.FAILED).count();
-    StringBuilder html = new StringBuilder(1024 + 400 * sorted.size())
-        .append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(POLICY).append("\">\n")
-        .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
-        .append("<title>AgentTrace reports</title>\n<style>").append(ReportResources.INDEX_CSS)
-        .append("</style>\n</head>\n<body>\n<h1>AgentTrace reports</h1>\n<p class=\"summary\">")
-        .append(sorted.size()).append(sorted.size() == 1 ? " agent test, " : " agent tests, ")
-        .append(failed).append(" failed</p>\n<table>\n<thead><tr><th>Class</th><th>Test</th><th>Result</th>")
-        .append("<th>Segments</th><th>LLM calls</th><th>Tool calls</th><th>Tokens</th><th>Duration</th>")
-        .append("<th>Report</th></tr></thead>\n<tbody>\n");
-    for (Entry entry : sorted) {
-      String status = entry.status().name().toLowerCase(Locale.ROOT);
-      html.append("<tr class=\"").append(status).append("\"><td>").append(HtmlText.escape(policy.redact(entry.testClass())))
-          .append("</td><td>").append(HtmlText.escape(policy.redact(entry.method())))
-          .append("</td><td class=\"status\">").append(status)
-          .append("</td><td class=\"num\">").append(entry.segments())
-          .append("</td><td class=\"num\">").append(entry.llmCalls())
-          .append("</td><td class=\"num\">").append(entry.toolCalls())
-          .append("</td><td class=\"num\">").append(entry.tokens())
-          .append("</td><td class=\"num\">").append(duration(entry.duration()))
-          .append("</td><td><a href=\"").append(HtmlText.escape(link(dir, entry.report())))
-          .append("\">open</a></td></tr>\n");
-    }
-    html.append("</tbody>\n</table>\n</body>\n</html>\n");
-    return AtomicFiles.write(dir.resolve(FILE_NAME), out -> out.write(html.toString()));
-  }
-
-  private static String link(Path dir, Path report) {
-    Path relative = dir.relativize(report.toAbsolutePath().normalize());
-    StringBuilder href = new StringBuilder();
-    for (Path part : relative) {
-      if (href.length() > 0) {
-        href.append('/');
+    return FolderLock.withLock(dir, LOCK_FILE, () -> {
+      List<Entry> entries = new ArrayList<>();
+      int otherRuns = 0;
+      for (RunRecord record : RunRecord.readAll(dir)) {
+        if (record.runId().equals(runId)) {
+          entries.add(record.entry());
+        } else {
+          otherRuns++;
+        }
       }
-      href.append(URLEncoder.encode(part.toString(), StandardCharsets.UTF_8)
-          .replace("+", "%20"));
-    }
-    return href.toString();
+      List<String> notes = otherRuns == 0 ? List.of() : List.of(otherRuns + (otherRuns == 1
+          ? " report in this folder is from another test run and is not listed"
+          : " reports in this folder are from other test runs and are not listed")
+          + " (a run is one mvn invocation, or the agenttrace.run.id you set).");
+      return write(dir, entries, notes, redaction);
+    });
   }
 
-  private static String duration(Duration duration) {
-    long millis = duration.toMillis();
-    return millis < 1000 ? millis + " ms" : String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
+  /**
+   * Writes one index into {@code output} over the report folders {@code folders} (modules of a build, downloaded
+   * CI shards), linking each report relative to {@code output}. From each folder it takes the records of the run
+   * that wrote the folder's newest record, or every record when {@code allRuns}. Test names and notes are redacted
+   * by {@code redaction}. Returns the index file.
+   *
+   * @throws IllegalArgumentException when a folder does not exist or holds no run records
+   */
+  public static Path merge(Path output, List<Path> folders, boolean allRuns, RedactionPolicy redaction) {
+    if (folders.isEmpty()) {
+      throw new IllegalArgumentException("No report folders to merge: name at least one folder that holds "
+          + "AgentTrace reports (such as module/target/agenttrace-reports)");
+    }
+    Map<Path, Entry> entries = new LinkedHashMap<>();
+    List<String> sources = new ArrayList<>();
+    for (Path folder : folders) {
+      Path dir = folder.toAbsolutePath().normalize();
+      if (!Files.isDirectory(dir)) {
+        throw new IllegalArgumentException("Report folder " + dir + " does not exist");
+      }
+      List<RunRecord> records = RunRecord.readAll(dir);
+      if (records.isEmpty()) {
+        throw new IllegalArgumentException("Report folder " + dir + " holds no run records (*" + RunRecord.SUFFIX
+            + "); were its tests run with this version of AgentTrace and agenttrace.report.mode=always?");
+      }
+      String latest = allRuns ? null : latestRun(records);
+      int taken = 0;
+      for (RunRecord record : records) {
+        if (latest == null || record.runId().equals(latest)) {
+          entries.putIfAbsent(record.entry().report(), record.entry());
+          taken++;
+        }
+      }
+      sources.add(taken + " from " + dir);
+    }
+    Path out = output.toAbsolutePath().normalize();
+    return write(out, List.copyOf(entries.values()), List.of("Merged: " + String.join("; ", sources)), redaction);
+  }
+
+  private static Path write(Path directory, List<Entry> entries, List<String> notes, RedactionPolicy redaction) {
+    Path dir = directory.toAbsolutePath().normalize();
+    String html = IndexPage.render(dir, entries, notes, redaction);
+    return AtomicFiles.write(dir.resolve(FILE_NAME), out -> out.write(html));
+  }
+
+  private static String latestRun(List<RunRecord> records) {
+    return records.stream().max(Comparator.comparing(ReportIndex::writtenAt)).map(RunRecord::runId).orElseThrow();
+  }
+
+  private static FileTime writtenAt(RunRecord record) {
+    Path file = RunRecord.fileFor(record.entry().report());
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read the time of " + file, e);
+    }
   }
 }

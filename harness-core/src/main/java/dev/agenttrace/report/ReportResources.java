@@ -6,14 +6,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** The report's script and stylesheets, read once from the class path to be inlined into every page. */
+/**
+ * The report's and the run index's scripts and stylesheets, read once from the class path and compacted
+ * ({@link CompactText}) to be inlined into every page.
+ */
 final class ReportResources {
   /** The report page's script. */
-  static final String REPORT_JS = read("report.js");
+  static final String REPORT_JS = CompactText.script(read("report.js"));
   /** The report page's stylesheet. */
-  static final String REPORT_CSS = read("report.css");
+  static final String REPORT_CSS = CompactText.style(read("report.css"));
+  /** The run index's script: filters and sorts its table. */
+  static final String INDEX_JS = CompactText.script(read("index.js"));
   /** The run index's stylesheet. */
-  static final String INDEX_CSS = read("index.css");
+  static final String INDEX_CSS = CompactText.style(read("index.css"));
 
   private ReportResources() {}
 

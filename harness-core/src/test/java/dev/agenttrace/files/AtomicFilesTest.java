@@ -1,6 +1,7 @@
 package dev.agenttrace.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.FileSystems;
@@ -32,6 +33,22 @@ class AtomicFilesTest {
     }
     if (PosixFilePermissions.toString(expected).equals("rw-r--r--")) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written))).isEqualTo("rw-r--r--");
+    }
+  }
+
+  @Test
+  void aFailingWriteKeepsTheOldFileAndLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
+    Path written = AtomicFiles.write(dir.resolve("report.html"), "<p>old</p>");
+
+    assertThatThrownBy(() -> AtomicFiles.write(written, out -> {
+      out.write("<p>half");
+      throw new java.io.IOException("disk full");
+    })).isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("Could not write " + written)
+        .hasRootCauseMessage("disk full");
+
+    assertThat(Files.readString(written)).isEqualTo("<p>old</p>");
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(written);
     }
   }
 }

@@ -42,6 +42,27 @@ class RedactionPolicyTest {
   }
 
   @Test
+  void aMarkedPolicyIsMadeOnceAndKeepsTheRules() {
+    RedactionPolicy custom = RedactionPolicy.builder().key("ssn").build();
+
+    RedactionPolicy marked = custom.withMarker("[R]");
+
+    assertThat(custom.withMarker("[R]")).isSameAs(marked);
+    assertThat(custom.withMarker(RedactionPolicy.DEFAULT_MARKER)).isSameAs(custom);
+    assertThat(custom.withMarker("<x>").redact("{\"ssn\": \"123\"}")).isEqualTo("{\"ssn\": \"<x>\"}");
+    assertThat(custom.withMarker("[R]").marker()).isEqualTo("[R]");
+    assertThat(marked.redact("{\"ssn\": \"123\"}")).isEqualTo("{\"ssn\": \"[R]\"}");
+  }
+
+  @Test
+  void aLabelledValueThatStartsAnotherSecretIsScannedToo() {
+    assertThat(policy.redact("[1] secret=X-Api-Key: opaque-value-1")).isEqualTo("[1] secret=<s> <s>");
+    assertThat(policy.redact("[2] token=Bearer abcdef123456")).isEqualTo("[2] token=<s> <s>");
+    assertThat(policy.redact("[3] secret=-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----"))
+        .isEqualTo("[3] secret=<s> RSA PRIVATE KEY-----<s>-----END RSA PRIVATE KEY-----");
+  }
+
+  @Test
   void redactsPemBodiesEvenWhenCut() {
     String pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\nq83hd\n-----END RSA PRIVATE KEY-----";
     assertThat(policy.redact("key:\n" + pem)).isEqualTo(

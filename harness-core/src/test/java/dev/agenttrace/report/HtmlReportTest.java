@@ -50,8 +50,15 @@ class HtmlReportTest {
     Path report = dir.resolve("com.example.FooTest/bar.html");
     Path index = ReportIndex.write(dir, java.util.List.of(
         ReportIndex.Entry.of("com.example.FooTest", "<bar>", ReportInfo.Status.FAILED, trace, report)));
-    assertThat(Files.readString(index)).contains("<td>&lt;bar&gt;</td>").contains("href=\"com.example.FooTest/bar.html\"")
-        .contains("<tr class=\"failed\">").doesNotContain("<script");
+    String html = Files.readString(index);
+    assertThat(html).contains("<td>&lt;bar&gt;</td>").contains("href=\"com.example.FooTest/bar.html\"")
+        .contains("<tr class=\"failed\">").containsOnlyOnce("<script").contains("<script>" + ReportResources.INDEX_JS)
+        .doesNotContain("<bar>");
+    Matcher policy = POLICY.matcher(html);
+    assertThat(policy.find()).isTrue();
+    assertThat(policy.group(1)).isEqualTo("default-src 'none'; script-src " + Csp.source(block(html, "<script>",
+        "</script>")) + "; style-src " + Csp.source(block(html, "<style>", "</style>"))
+        + "; base-uri 'none'; form-action 'none'");
   }
 
   private static String block(String html, String open, String close) {

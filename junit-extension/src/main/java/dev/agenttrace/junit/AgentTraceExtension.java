@@ -121,6 +121,7 @@ public final class AgentTraceExtension
       Path file = AtomicFiles.write(test.traceFile(),
           redaction.redactPlainText(test.identity().displayName()) + "\n" + trace.toTreeString(redaction, null));
       context.publishReportEntry("agenttrace.trace", file.toString());
+      PlatformFiles.publish(context, file, PlatformFiles.TEXT);
       ReportSupport.afterTest(context, test, trace, unfinishedFailure, golden);
       if (OtlpSupport.wantedAfterTest(test.settings())) {
         OtlpSupport.afterTest(context, test, trace);

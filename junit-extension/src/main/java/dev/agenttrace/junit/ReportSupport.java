@@ -7,22 +7,24 @@ import dev.agenttrace.report.HtmlReport;
 import dev.agenttrace.report.ReportIndex;
 import dev.agenttrace.report.ReportInfo;
 import dev.agenttrace.report.ReportSection;
+import dev.agenttrace.report.RunRecord;
 import dev.agenttrace.trace.AgentTrace;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.MultipleFailuresError;
 import org.opentest4j.TestAbortedException;
 
 /**
  * Writes each agent test's HTML report to {@code <dir>/<test class>/<test method>.html} (named and contained like
- * the trace files), publishes its path as the report entry {@code agenttrace.report}, and when the test run ends
- * writes {@code <dir>/index.html} listing every report of the run.
+ * the trace files) with its run record beside it ({@code <test method>.record.json}), publishes the report as the
+ * report entry {@code agenttrace.report} and through the Platform's file publishing, and when this JVM's part of the
+ * test run ends rebuilds {@code <dir>/index.html} from the records of every JVM of the run ({@link RunId}). Records
+ * and the index are redacted by the run's {@link RedactionPolicy}.
  *
  * <p>Configuration parameters (or system properties): {@code agenttrace.report.mode} = {@code always} (default),
- * {@code on-failure} or {@code never}; {@code agenttrace.report.dir} (default {@code target/agenttrace-reports}).
+ * {@code on-failure} or {@code never}; {@code agenttrace.report.dir} (default {@code target/agenttrace-reports});
+ * {@code agenttrace.run.id} (see {@link RunId}).
  */
 final class ReportSupport {
   static final String MODE_PARAMETER = ExtensionSettings.REPORT_MODE_PARAMETER;
@@ -67,14 +69,17 @@ final class ReportSupport {
     }
     Path file = HtmlReport.write(trace, info, test.settings().redaction(), planned.get());
     context.publishReportEntry(REPORT_ENTRY, file.toString());
-    runIndex(context, test.settings())
-        .add(ReportIndex.Entry.of(identity.className(), identity.indexName(), info.status(), trace, file));
+    PlatformFiles.publish(context, file, PlatformFiles.HTML);
+    RunIndex index = runIndex(context, test.settings());
+    new RunRecord(index.runId(), ReportIndex.Entry.of(identity.className(), identity.indexName(), info.status(),
+        trace, file)).write(index.redaction());
   }
 
   private static RunIndex runIndex(ExtensionContext context, ExtensionSettings settings) {
     Path directory = settings.reportDirectory();
     return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(directory.toString(),
-        key -> new RunIndex(directory, settings.redaction()), RunIndex.class);
+        key -> new RunIndex(directory, RunId.resolve(settings.parameter(RunId.PARAMETER)), settings.redaction()),
+        RunIndex.class);
   }
 
   /**
@@ -106,26 +111,18 @@ final class ReportSupport {
     return Optional.empty();
   }
 
-  /** The reports of one test run, written as the index when JUnit closes the root store at the end of the run. */
-  static final class RunIndex implements AutoCloseable {
-    private final Path directory;
-    private final ConcurrentLinkedQueue<ReportIndex.Entry> entries = new ConcurrentLinkedQueue<>();
-    private final RedactionPolicy redaction;
-
-    RunIndex(Path directory, RedactionPolicy redaction) {
-      this.directory = directory;
-      this.redaction = redaction;
-    }
-
-    void add(ReportIndex.Entry entry) {
-      entries.add(entry);
-    }
-
+  /**
+   * A report folder this JVM wrote reports into, kept in the root store: when JUnit closes it at the end of the
+   * JVM's run, it rebuilds the folder's index from the records of every JVM of the run.
+   *
+   * @param directory the report folder
+   * @param runId the run this JVM belongs to
+   * @param redaction the run's redaction policy, applied to the records and the index
+   */
+  record RunIndex(Path directory, String runId, RedactionPolicy redaction) implements AutoCloseable {
     @Override
     public void close() {
-      if (!entries.isEmpty()) {
-        ReportIndex.write(directory, List.copyOf(entries), redaction);
-      }
+      ReportIndex.rebuild(directory, runId, redaction);
     }
   }
 }

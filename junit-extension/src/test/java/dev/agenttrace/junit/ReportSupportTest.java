@@ -104,6 +104,31 @@ class ReportSupportTest {
         .contains("<td>failsOnAMarkedSpan</td>");
   }
 
+  @AgentTest
+  static class AnotherAgentTest {
+    @Test
+    void answersToo(AgentHarness harness, LlmStub llm) {
+      llm.whenAnyRequest().replyWithText("hello");
+      harness.run(Agents.oneShot(), "hi");
+    }
+  }
+
+  @Test
+  void eachTestLeavesARecordAndTheIndexListsOnlyTheTestsOfItsRun() throws Exception {
+    run(OnePassingOneFailing.class, Map.of(ReportSupport.DIR_PARAMETER, dir.toString(), RunId.PARAMETER, "earlier",
+        ExtensionSettings.TRACE_DIR_PARAMETER, dir.resolve("traces").toString()));
+    run(AnotherAgentTest.class, Map.of(ReportSupport.DIR_PARAMETER, dir.toString(), RunId.PARAMETER, "this-run",
+        ExtensionSettings.TRACE_DIR_PARAMETER, dir.resolve("traces").toString()));
+
+    assertThat(dir.resolve(OnePassingOneFailing.class.getName()).resolve("passes.record.json")).isRegularFile();
+    assertThat(Files.readString(dir.resolve(AnotherAgentTest.class.getName()).resolve("answersToo.record.json")))
+        .contains("\"run\":\"this-run\"").contains("\"report\":\"answersToo.html\"");
+    String index = Files.readString(dir.resolve("index.html"));
+    assertThat(index).contains("1 agent test, 0 failed").contains("<td>answersToo</td>")
+        .doesNotContain("<td>passes</td>")
+        .contains("2 reports in this folder are from other test runs and are not listed");
+  }
+
   @Test
   void onFailureWritesOnlyTheFailingTestsReport() {
     runWith(OnePassingOneFailing.class, "on-failure");

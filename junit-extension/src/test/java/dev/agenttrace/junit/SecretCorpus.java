@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,6 +95,21 @@ final class SecretCorpus {
 
   List<Secret> secrets() {
     return List.copyOf(secrets);
+  }
+
+  /** Each needle of each secret found in {@code outputs} (name → text), as "kind (needle) in name". */
+  List<String> leaksIn(Map<String, String> outputs) {
+    List<String> leaks = new ArrayList<>();
+    for (Secret secret : secrets) {
+      for (String needle : secret.needles()) {
+        outputs.forEach((output, text) -> {
+          if (text.contains(needle)) {
+            leaks.add(secret.kind() + " (" + needle + ") in " + output);
+          }
+        });
+      }
+    }
+    return leaks;
   }
 
   /** Every secret's text, one per line. */

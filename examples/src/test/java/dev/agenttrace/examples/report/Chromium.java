@@ -26,6 +26,10 @@ import org.openqa.selenium.logging.LoggingPreferences;
 final class Chromium implements AutoCloseable {
   static final Path BROWSER = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  /** A page probe collecting Content-Security-Policy violations in {@code window.__violations}. */
+  static final String POLICY_VIOLATION_PROBE = "window.__violations = [];"
+      + "document.addEventListener('securitypolicyviolation', function (e) {"
+      + "  window.__violations.push(e.violatedDirective + ' ' + e.blockedURI); });";
 
   private final ChromeDriver driver;
   private final Path profile;

@@ -42,13 +42,10 @@ class HostileContentBrowserTest extends BrowserTest {
       "<img src=\"http://127.0.0.1:9/beacon.png\">",
       "{{constructor.constructor('window.__pwned=\"template\"')()}}${window.__pwned='template-literal'}",
       "<math><mtext><table><mglyph><style><img src=x onerror=\"window.__pwned='mxss'\">");
-  private static final String PROBE = "window.__violations = [];"
-      + "document.addEventListener('securitypolicyviolation', function (e) {"
-      + "  window.__violations.push(e.violatedDirective + ' ' + e.blockedURI); });";
 
   @BeforeAll
   void listenForPolicyViolations() {
-    chromium.beforeEveryPage(PROBE);
+    chromium.beforeEveryPage(Chromium.POLICY_VIOLATION_PROBE);
   }
 
   static String payload(int n) {

@@ -27,12 +27,15 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What an HTTP LLM stub costs per chat call. {@link #plainWireMock} (baseline): openai-java against a plain WireMock
@@ -41,10 +44,19 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@link #inProcessLlmStub}: the in-process {@link LlmStub} answering the same request without HTTP. The same pair for
  * the Responses API ({@link #plainWireMockResponses} / {@link #openAiStubResponses}, openai-java) and for Gemini
  * ({@link #plainWireMockGemini} / {@link #geminiStub}, google-genai).
+ *
+ * <p>Steady state, per call. The default warm-up is long on purpose: on two cores the client, WireMock's Jetty and the
+ * stub's decode and encode take about 40 seconds of calls to be compiled, and before that the ratio measures how much
+ * more code the stub path has to compile, not what it costs (1.8× after 3 × 1 s of warm-up, about 1.1× after a minute).
+ * {@link HttpStubColdBenchmark} measures that first stretch on its own. Passing {@code -wi}/{@code -w} on the command
+ * line overrides this warm-up.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 15, time = 4)
+@Measurement(iterations = 5, time = 2)
+@Fork(2)
 public class HttpStubBenchmark {
   private static final String MODEL = "gpt-4o-mini";
   private static final String QUESTION = "What's the weather in Paris?";

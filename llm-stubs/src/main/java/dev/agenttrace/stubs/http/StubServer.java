@@ -28,10 +28,13 @@ import java.util.regex.Pattern;
  * The WireMock server of one HTTP stub: one stub mapping per endpoint ({@code POST <path>}) whose response is computed
  * per request by that endpoint's handler (through a transformer registered on this server instance only, so servers
  * never share state). Event streams go out as the stub's {@link StreamPacing} says: in one write, or chunk by chunk
- * (Jetty's output aggregation is off, see {@link FlushingJettyServers}). Other paths get WireMock's own 404.
+ * (Jetty's output aggregation is off, see {@link FlushingJettyServers}). A JSON response carries its
+ * {@code Content-Length}, so headers and body leave in one write instead of as chunks (a chunked answer cost a
+ * client up to a quarter more per call, see docs/performance.md). Other paths get WireMock's own 404.
  */
 final class StubServer {
   private static final String TRANSFORMER = "agenttrace-chat";
+  private static final String CONTENT_LENGTH = "Content-Length";
 
   /** One endpoint: requests whose URL path matches {@code pathRegex} are answered by {@code handler}. */
   record Route(String pathRegex, Function<HttpExchange, WireResponse> handler) {}
@@ -101,15 +104,19 @@ final class StubServer {
           headers, request.getBodyAsString()));
       List<HttpHeader> responseHeaders = new ArrayList<>();
       answer.headers().forEach((name, value) -> responseHeaders.add(new HttpHeader(name, value)));
-      Response.Builder builder = Response.Builder.like(response).but()
-          .status(answer.status())
-          .headers(new HttpHeaders(responseHeaders));
+      Response.Builder builder = Response.Builder.like(response).but().status(answer.status());
+      boolean eventStream = WireResponse.EVENT_STREAM.equals(answer.headers().get("Content-Type"));
       StreamPacing pacing = behaviour.pacing();
-      if (!pacing.isWholeStream() && WireResponse.EVENT_STREAM.equals(answer.headers().get("Content-Type"))) {
+      if (eventStream && !pacing.isWholeStream()) {
         builder.body(() -> new PacedEventStream(answer.body(), pacing));
       } else {
-        builder.body(answer.body().getBytes(StandardCharsets.UTF_8));
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        if (!eventStream && !answer.headers().containsKey(CONTENT_LENGTH)) {
+          responseHeaders.add(new HttpHeader(CONTENT_LENGTH, Integer.toString(body.length)));
+        }
+        builder.body(body);
       }
+      builder.headers(new HttpHeaders(responseHeaders));
       if (!answer.delay().isZero()) {
         builder.incrementInitialDelay(answer.delay().toMillis());
       }

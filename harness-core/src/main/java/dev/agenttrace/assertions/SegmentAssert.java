@@ -8,6 +8,8 @@ import dev.agenttrace.trace.WaitInfo;
 import dev.agenttrace.trace.WaitKind;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Objects;
 
 /**
  * Assertions on one execution segment: how it ended, what it waited on, whether it resumed (and from which
@@ -43,21 +45,28 @@ public class SegmentAssert extends AbstractTraceElementAssert<SegmentAssert, Seg
     return this;
   }
 
-  /** The segment ended waiting on a wait of this kind. */
+  /**
+   * The segment ended waiting on a wait of this kind — one of its waits, when it entered several at once
+   * ({@code AgentContext.awaitAll}).
+   */
   public SegmentAssert isWaitingOn(WaitKind expected) {
     hasOutcome(SegmentOutcome.WAITING);
-    WaitKind kind = actual.waitKind().orElse(WaitKind.UNKNOWN);
-    if (kind != expected) {
-      failWith(describe() + " to wait on " + expected.wireValue(), expected, kind,
-          "it waited on " + actual.waitInfo().map(WaitInfo::describe).orElse("nothing recorded"));
+    List<WaitKind> kinds = actual.waits().stream().map(WaitInfo::kind).toList();
+    if (!kinds.contains(expected)) {
+      failWith(describe() + " to wait on " + expected.wireValue(), expected,
+          kinds.size() == 1 ? kinds.get(0) : kinds.isEmpty() ? WaitKind.UNKNOWN : kinds, "it waited on " + waited());
     }
     return this;
   }
 
-  /** The segment ended waiting on exactly these tools (names are globs), in this order. */
+  /**
+   * The segment ended waiting on exactly these tools (names are globs), in this order: the tools of its tool waits
+   * together, when it entered several waits at once.
+   */
   public SegmentAssert isWaitingOnTools(String... toolNames) {
     isWaitingOn(WaitKind.TOOL);
-    List<String> tools = actual.waitInfo().map(WaitInfo::tools).orElse(List.of());
+    List<String> tools = actual.waits().stream().filter(wait -> wait.kind() == WaitKind.TOOL)
+        .flatMap(wait -> wait.tools().stream()).toList();
     if (Sequences.exactly(tools, Arrays.asList(toolNames)).isPresent()) {
       failWith(describe() + " to wait on tools " + Arrays.asList(toolNames), Arrays.asList(toolNames),
           tools, "it waited on tools " + tools);
@@ -65,15 +74,25 @@ public class SegmentAssert extends AbstractTraceElementAssert<SegmentAssert, Seg
     return this;
   }
 
-  /** The segment waits on the event, approval or child whose name matches {@code name} (a glob). */
+  /**
+   * The segment waits on the event, approval or child whose name matches {@code name} (a glob) — one of its waits,
+   * when it entered several at once.
+   */
   public SegmentAssert isWaitingFor(String name) {
     hasOutcome(SegmentOutcome.WAITING);
-    String waited = actual.waitInfo().map(WaitInfo::name).orElse(null);
-    if (!Glob.of(name).matches(waited)) {
-      failWith(describe() + " to wait for '" + name + "'", name, waited,
-          "it waited on " + actual.waitInfo().map(WaitInfo::describe).orElse("nothing recorded"));
+    Glob glob = Glob.of(name);
+    List<String> names = actual.waits().stream().map(WaitInfo::name).filter(Objects::nonNull).toList();
+    if (names.stream().noneMatch(glob::matches)) {
+      failWith(describe() + " to wait for '" + name + "'", name,
+          names.size() == 1 ? names.get(0) : names.isEmpty() ? null : names, "it waited on " + waited());
     }
     return this;
+  }
+
+  /** Every wait of the segment, described, joined with {@code +}. */
+  private String waited() {
+    return actual.waits().isEmpty() ? "nothing recorded"
+        : actual.waits().stream().map(WaitInfo::describe).collect(Collectors.joining(" + "));
   }
 
   /** The segment continues an earlier one (it carries a link or previous-span id and a resume event). */

@@ -186,20 +186,17 @@ final class TraceJson {
     if (segment.replayed() > 0) {
       json.writeNumberField("replayed", segment.replayed());
     }
-    if (segment.waitInfo().isPresent()) {
-      WaitInfo wait = segment.waitInfo().get();
-      json.writeObjectFieldStart("wait");
-      string("kind", wait.kind().wireValue());
-      string("label", wait.describe());
-      string("key", wait.key());
-      string("until", wait.until());
-      string("name", wait.name());
-      json.writeArrayFieldStart("tools");
-      for (String tool : wait.tools()) {
-        json.writeString(text.clean(tool));
+    List<WaitInfo> waits = segment.waits();
+    if (!waits.isEmpty()) {
+      json.writeFieldName("wait");
+      writeWait(waits.get(0));
+    }
+    if (waits.size() > 1) {   // entered together (awaitAll): the others after the first
+      json.writeArrayFieldStart("also");
+      for (WaitInfo wait : waits.subList(1, waits.size())) {
+        writeWait(wait);
       }
       json.writeEndArray();
-      json.writeEndObject();
     }
     if (segment.resumeInfo().isPresent()) {
       ResumeInfo resume = segment.resumeInfo().get();
@@ -344,6 +341,21 @@ final class TraceJson {
       json.writeEndArray();
     }
     json.writeEndArray();
+  }
+
+  private void writeWait(WaitInfo wait) throws IOException {
+    json.writeStartObject();
+    string("kind", wait.kind().wireValue());
+    string("label", wait.describe());
+    string("key", wait.key());
+    string("until", wait.until());
+    string("name", wait.name());
+    json.writeArrayFieldStart("tools");
+    for (String tool : wait.tools()) {
+      json.writeString(text.clean(tool));
+    }
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
   private void string(String field, String value) throws IOException {

@@ -5,6 +5,7 @@ import io.opentelemetry.sdk.trace.data.LinkData;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
 
 /**
  * One segment of active execution of an agent or workflow ({@code invoke_agent {agent}} /
@@ -143,7 +144,9 @@ public final class Segment extends SpanView {
     SegmentOutcome outcome = outcome();
     text.append(" · ");
     if (outcome == SegmentOutcome.WAITING) {
-      text.append("waiting on ").append(waitInfo().map(WaitInfo::describe).orElse("unknown"));
+      List<WaitInfo> waits = waits();
+      text.append("waiting on ").append(waits.isEmpty() ? "unknown"
+          : waits.stream().map(WaitInfo::describe).collect(Collectors.joining(" + ")));
     } else if (outcome == SegmentOutcome.UNKNOWN) {
       text.append("outcome unknown");
     } else {

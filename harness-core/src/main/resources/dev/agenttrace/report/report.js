@@ -67,6 +67,10 @@
       default: return 'waiting: ' + (wait.label || '');
     }
   }
+  // every wait a segment entered (several after awaitAll), as one label
+  function waitsLabel(segment) {
+    return [segment.wait].concat(segment.also || []).map(waitLabel).join(' + ');
+  }
   function label(span) {
     if (span.seg) { return span.seg.agent + ' · segment ' + (span.seg.ix === undefined ? '?' : span.seg.ix); }
     if (span.llm) { return 'chat ' + span.llm.model; }
@@ -157,7 +161,7 @@
     }
     if (span.tool && span.tool.arguments) { lines.push('args ' + span.tool.arguments.slice(0, 160)); }
     if (span.seg) {
-      lines.push('outcome ' + span.seg.outcome + (span.seg.wait ? ' · ' + waitLabel(span.seg.wait) : ''));
+      lines.push('outcome ' + span.seg.outcome + (span.seg.wait ? ' · ' + waitsLabel(span.seg) : ''));
     }
     if (span.err) { lines.push('✗ ' + span.err.type + (span.err.message ? ': ' + span.err.message.slice(0, 200) : '')); }
     return lines.join('\n');
@@ -321,7 +325,7 @@
       if (segment.wait || segment.outcome === 'crashed') {
         var next = execution.segs[k + 1];
         var gapEnd = next !== undefined && next >= 0 ? spans[next].s : traceEnd;
-        var text = segment.outcome === 'crashed' ? 'crashed; restarted' : waitLabel(segment.wait);
+        var text = segment.outcome === 'crashed' ? 'crashed; restarted' : waitsLabel(segment);
         if (next === undefined) { text += ' (never resumed)'; }
         var gap = el('div', 'gap');
         if (gapEnd > spans[seg].e && placeBar(gap, spans[seg].e, gapEnd)) {
@@ -448,7 +452,7 @@
     if (span.seg) {
       section('Segment');
       kv(details, [['agent', span.seg.agent], ['index', span.seg.ix], ['outcome', span.seg.outcome],
-        ['waits on', span.seg.wait ? waitLabel(span.seg.wait) : ''],
+        ['waits on', span.seg.wait ? waitsLabel(span.seg) : ''],
         ['resumed by', span.seg.resume ? span.seg.resume.cause + ' after ' + span.seg.resume.waitedMs + ' ms' : ''],
         ['replayed', span.seg.replayed], ['continues', span.seg.previous]]);
     }
@@ -625,10 +629,10 @@
         pendingWait = -1;
         pendingFrom = -1;
         if (segment.wait) {
-          var label = waitLabel(segment.wait);
+          var label = waitsLabel(segment);
           pendingWait = node('wait', label, 'wait', seg, scope + 'wait:' + label);
           edge(chain.last, pendingWait, 'waits');
-          if (segment.wait.kind === 'tool') {
+          if ([segment.wait].concat(segment.also || []).some(function (w) { return w.kind === 'tool'; })) {
             chain.tools.forEach(function (t) { edge(t, pendingWait, 'result', 'result'); });
           }
         } else if (segment.outcome === 'crashed') {

@@ -8,6 +8,8 @@ import dev.agenttrace.capture.TraceCapture;
 import dev.agenttrace.golden.GoldenTraces;
 import dev.agenttrace.llm.Message;
 import dev.agenttrace.llm.ToolCall;
+import dev.agenttrace.report.HtmlReport;
+import dev.agenttrace.report.ReportInfo;
 import dev.agenttrace.trace.Segment;
 import dev.agenttrace.trace.SegmentOutcome;
 import dev.agenttrace.trace.SpanConventions;
@@ -95,6 +97,16 @@ class SeveralWaitsTest {
         .waitedOnAtLeast("approval refund", Duration.ofHours(1)).resumedExactlyOncePerWait().executedNothingTwice();
     // the golden file shows every wait the segment entered, not only the first
     assertThat(GoldenTraces.standard().render(run.trace())).contains("also_waits:").contains("name: refund");
+    // so do the segment assertions, the segment's description and the report
+    AgentTraceAssertions.assertThat(run.trace()).segment(0).isWaitingOn(WaitKind.TOOL)
+        .isWaitingOn(WaitKind.APPROVAL).isWaitingFor("ref*").isWaitingOnTools("lookup_order", "lookup_customer");
+    assertThatThrownBy(() -> AgentTraceAssertions.assertThat(run.trace()).segment(0).isWaitingFor("shipping"))
+        .hasMessageContaining("it waited on tool lookup_order, lookup_customer + approval refund");
+    assertThatThrownBy(() -> AgentTraceAssertions.assertThat(run.trace()).segment(0).isWaitingOn(WaitKind.TIMER))
+        .hasMessageContaining("to wait on timer");
+    assertThat(segments.get(0).toString()).contains("waiting on tool lookup_order, lookup_customer + approval refund");
+    assertThat(HtmlReport.render(run.trace(), ReportInfo.titled("refund desk")))
+        .contains("\"wait\":{\"kind\":\"tool\"").contains("\"also\":[{\"kind\":\"approval\"");
   }
 
   @Test

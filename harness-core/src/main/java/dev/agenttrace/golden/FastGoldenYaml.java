@@ -234,9 +234,10 @@ final class FastGoldenYaml {
    * {@code #,[]{}&*!|>'"%@`}, with {@code ?}, {@code :} or {@code -} followed by a blank, has a {@code :} before a
    * blank or a {@code #} after one, a leading or trailing space, a line break or a character outside printable
    * ASCII that it escapes, or is a number with a leading zero. The check below is stricter than all of that:
-   * printable ASCII only, no {@code , [ ] { }}, none of {@code #,[]{}&*!|>'"%@`?:-+.~} or a space first, no
-   * trailing space, no {@code " #"}, no {@code ": "} and no final {@code :}, not a reserved word, and a digit
-   * first only with a {@code :} somewhere (which rules out both number checks).
+   * printable ASCII and printable BMP characters only ({@link #isPlainUnicode}), no {@code , [ ] { }}, none of
+   * {@code #,[]{}&*!|>'"%@`?:-+.~} or a space first, no trailing space, no {@code " #"}, no {@code ": "} and no
+   * final {@code :}, not a reserved word, and a digit first only with a {@code :} somewhere (which rules out both
+   * number checks) or a character no number has ({@link #mayReadAsNumber}).
    */
   static boolean isPlainValue(String text) {
     int length = text.length();
@@ -252,7 +253,7 @@ final class FastGoldenYaml {
     char previous = 0;
     for (int index = 0; index < length; index++) {
       char c = text.charAt(index);
-      if (c < 0x20 || c > 0x7E) {
+      if ((c < 0x20 || c > 0x7E) && !isPlainUnicode(c)) {
         return false;
       }
       switch (c) {
@@ -274,10 +275,37 @@ final class FastGoldenYaml {
       }
       previous = c;
     }
-    if (previous == ' ' || (digitFirst && !colon)) {
+    if (previous == ' ' || (digitFirst && !colon && mayReadAsNumber(text))) {
       return false;
     }
     return length > 5 || !RESERVED.contains(text);
+  }
+
+  /**
+   * Whether {@code text} could be one of the numbers Jackson quotes (its plain-number pattern, SnakeYAML's int and
+   * float patterns: digits, signs, {@code . _ e E x X o O b B}, hex digits): true unless it holds a character none of
+   * them has, such as a space or a letter past {@code f} ({@code "18°C and sunny"}, {@code "3 items"}).
+   */
+  private static boolean mayReadAsNumber(String text) {
+    for (int index = 0; index < text.length(); index++) {
+      char c = text.charAt(index);
+      boolean numeric = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+          || c == '.' || c == '_' || c == '+' || c == '-' || c == 'x' || c == 'X' || c == 'o' || c == 'O';
+      if (!numeric) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code c}, a character outside printable ASCII, leaves a value plain: the emitter (Unicode allowed)
+   * writes printable BMP characters as they are — {@code U+00A0}–{@code U+D7FF} and {@code U+E000}–{@code U+FFFD} —
+   * except the byte-order mark and the Unicode line and paragraph separators, which YAML treats as line breaks.
+   * Surrogates (characters beyond the BMP) are left to the reference.
+   */
+  private static boolean isPlainUnicode(char c) {
+    return ((c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)) && c != 0xFEFF && c != 0x2028 && c != 0x2029;
   }
 
   /**

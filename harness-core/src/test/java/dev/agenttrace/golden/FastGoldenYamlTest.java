@@ -111,6 +111,26 @@ class FastGoldenYamlTest {
     assertIdentical(nested);
   }
 
+  @Test
+  void printableUnicodeTextIsWrittenWithoutTheReference() {
+    ObjectNode root = NODES.objectNode();
+    root.put("text", "18\u00b0C and sunny in Paris.");
+    root.putArray("items").add("caf\u00e9 cr\u00e8me").add("3 items left").add("2nd try");
+    List<JsonNode> delegated = new java.util.ArrayList<>();
+    String fast = FastGoldenYaml.write(root, node -> {
+      delegated.add(node);
+      return GoldenYaml.rawReference(node);
+    });
+
+    assertThat(delegated).as("scalars handed to the reference").isEmpty();
+    assertThat(GoldenYaml.write(root)).isEqualTo(fast + (fast.endsWith("\n") ? "" : "\n"))
+        .isEqualTo(GoldenYaml.writeReference(root)).contains("text: 18\u00b0C and sunny in Paris.");
+    for (String stillDelegated : List.of("bom\ufeff", "a\u2028b", "a\u2029b", "a\u0085b", "emoji \ud83d\ude00",
+        "\u65e5\u672c", "1e3", "0x1F", "0o17", "1_000", "0123", "12.5", "1.5e-3", "2026-01-01")) {
+      assertThat(FastGoldenYaml.isPlainValue(stillDelegated)).as(stillDelegated).isFalse();
+    }
+  }
+
   private static void assertIdentical(JsonNode tree) {
     assertThat(GoldenYaml.write(tree)).as(() -> tree.toString()).isEqualTo(GoldenYaml.writeReference(tree));
   }

@@ -8,8 +8,8 @@ import dev.agenttrace.trace.WaitInfo;
 import dev.agenttrace.trace.WaitKind;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Assertions on one execution segment: how it ended, what it waited on, whether it resumed (and from which
@@ -54,7 +54,7 @@ public class SegmentAssert extends AbstractTraceElementAssert<SegmentAssert, Seg
     List<WaitKind> kinds = actual.waits().stream().map(WaitInfo::kind).toList();
     if (!kinds.contains(expected)) {
       failWith(describe() + " to wait on " + expected.wireValue(), expected,
-          kinds.size() == 1 ? kinds.get(0) : kinds.isEmpty() ? WaitKind.UNKNOWN : kinds, "it waited on " + waited());
+          oneOrAll(kinds, WaitKind.UNKNOWN), "it waited on " + waited());
     }
     return this;
   }
@@ -84,9 +84,14 @@ public class SegmentAssert extends AbstractTraceElementAssert<SegmentAssert, Seg
     List<String> names = actual.waits().stream().map(WaitInfo::name).filter(Objects::nonNull).toList();
     if (names.stream().noneMatch(glob::matches)) {
       failWith(describe() + " to wait for '" + name + "'", name,
-          names.size() == 1 ? names.get(0) : names.isEmpty() ? null : names, "it waited on " + waited());
+          oneOrAll(names, null), "it waited on " + waited());
     }
     return this;
+  }
+
+  /** What the failure shows as found: the one value, all of them, or {@code none}. */
+  private static Object oneOrAll(List<?> values, Object none) {
+    return values.isEmpty() ? none : values.size() == 1 ? values.get(0) : values;
   }
 
   /** Every wait of the segment, described, joined with {@code +}. */

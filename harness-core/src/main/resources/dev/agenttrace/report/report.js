@@ -42,7 +42,7 @@
   }
   function duration(ns) {
     if (ns < 1000) { return ns + ' ns'; }
-    if (ns < 1e6) { return (ns / 1e3).toFixed(ns < 1e4 ? 1 : 0) + ' µs'; }
+    if (ns < 1e6) { return (ns / 1e3).toFixed(ns < 1e4 ? 1 : 0) + ' \u00b5s'; }
     if (ns < 1e9) { return (ns / 1e6).toFixed(ns < 1e7 ? 1 : 0) + ' ms'; }
     if (ns < 60e9) { return (ns / 1e9).toFixed(2) + ' s'; }
     if (ns < 3600e9) { return (ns / 60e9).toFixed(1) + ' min'; }
@@ -72,13 +72,13 @@
     return [segment.wait].concat(segment.also || []).map(waitLabel).join(' + ');
   }
   function label(span) {
-    if (span.seg) { return span.seg.agent + ' · segment ' + (span.seg.ix === undefined ? '?' : span.seg.ix); }
+    if (span.seg) { return span.seg.agent + ' \u00b7 segment ' + (span.seg.ix === undefined ? '?' : span.seg.ix); }
     if (span.llm) { return 'chat ' + span.llm.model; }
     if (span.tool) { return 'tool ' + span.tool.name; }
     if (span.step) { return 'step ' + span.step.name; }
     return span.n;
   }
-  var ICONS = { seg: '◆', llm: '✦', tool: '⚙', step: '▸', other: '·' };
+  var ICONS = { seg: '\u25c6', llm: '\u2726', tool: '\u2699', step: '\u25b8', other: '\u00b7' };
 
   // ---- header, failure, sections -----------------------------------------------------------------------------
   var header = add(app, el('header'));
@@ -114,7 +114,7 @@
     add(box, el('h2', null, section.title));
     add(box, el('pre', null, section.text));
   });
-  meta.notes.forEach(function (note) { add(app, el('div', 'note', '⚠ ' + note)); });
+  meta.notes.forEach(function (note) { add(app, el('div', 'note', '\u26a0 ' + note)); });
 
   var main = add(app, el('div', 'main'));
   var view = add(main, el('div', 'view'));
@@ -126,7 +126,7 @@
   timelineTab.id = 'tab-timeline';
   var graphTab = add(tabs, el('button', null, 'Graph'));
   graphTab.id = 'tab-graph';
-  var hint = add(tabs, el('span', 'hint', 'wheel: scroll · ctrl/⌘+wheel or +/−: zoom · drag: pan'));
+  var hint = add(tabs, el('span', 'hint', 'wheel: scroll \u00b7 ctrl/\u2318+wheel or +/\u2212: zoom \u00b7 drag: pan'));
   var timelinePane = add(view, el('div', 'pane'));
   timelinePane.id = 'timeline';
   var graphPane = add(view, el('div', 'pane hidden'));
@@ -138,7 +138,7 @@
     graphTab.className = graph ? 'on' : '';
     timelinePane.className = graph ? 'pane hidden' : 'pane';
     graphPane.className = graph ? 'pane' : 'pane hidden';
-    hint.textContent = graph ? 'click a node for details' : 'wheel: scroll · ctrl/⌘+wheel or +/−: zoom · drag: pan';
+    hint.textContent = graph ? 'click a node for details' : 'wheel: scroll \u00b7 ctrl/\u2318+wheel or +/\u2212: zoom \u00b7 drag: pan';
     if (graph && !graphDrawn) { drawGraph(); }
     if (!graph) { renderRows(); }
   }
@@ -155,15 +155,15 @@
   function hideTooltip() { tooltip.className = 'tooltip hidden'; }
   function essentials(index) {
     var span = spans[index];
-    var lines = [label(span), duration(span.e - span.s) + ' · starts at ' + duration(span.s)];
+    var lines = [label(span), duration(span.e - span.s) + ' \u00b7 starts at ' + duration(span.s)];
     if (span.llm) {
-      lines.push('tokens ' + span.llm.in + ' in / ' + span.llm.out + ' out' + (span.llm.finish ? ' · ' + span.llm.finish : ''));
+      lines.push('tokens ' + span.llm.in + ' in / ' + span.llm.out + ' out' + (span.llm.finish ? ' \u00b7 ' + span.llm.finish : ''));
     }
     if (span.tool && span.tool.arguments) { lines.push('args ' + span.tool.arguments.slice(0, 160)); }
     if (span.seg) {
-      lines.push('outcome ' + span.seg.outcome + (span.seg.wait ? ' · ' + waitsLabel(span.seg) : ''));
+      lines.push('outcome ' + span.seg.outcome + (span.seg.wait ? ' \u00b7 ' + waitsLabel(span.seg) : ''));
     }
-    if (span.err) { lines.push('✗ ' + span.err.type + (span.err.message ? ': ' + span.err.message.slice(0, 200) : '')); }
+    if (span.err) { lines.push('\u2717 ' + span.err.type + (span.err.message ? ': ' + span.err.message.slice(0, 200) : '')); }
     return lines.join('\n');
   }
 
@@ -209,7 +209,7 @@
   var toolbar = add(timelinePane, el('div', 'tabs'));
   var zoomIn = add(toolbar, el('button', null, '+'));
   zoomIn.id = 'zoom-in';
-  var zoomOut = add(toolbar, el('button', null, '−'));
+  var zoomOut = add(toolbar, el('button', null, '\u2212'));
   zoomOut.id = 'zoom-out';
   var zoomFit = add(toolbar, el('button', null, 'Fit'));
   zoomFit.id = 'zoom-fit';
@@ -287,8 +287,8 @@
       tick.style.left = (xOf(t)) + 'px';
       if (xOf(t) > width) { break; }
     }
-    range.textContent = 'showing ' + duration(Math.max(0, Math.round(state.view0))) + ' – '
-      + duration(Math.round(state.view1)) + ' of ' + duration(traceEnd) + ' · ' + rows.length + ' rows';
+    range.textContent = 'showing ' + duration(Math.max(0, Math.round(state.view0))) + ' \u2013 '
+      + duration(Math.round(state.view1)) + ' of ' + duration(traceEnd) + ' \u00b7 ' + rows.length + ' rows';
   }
 
   function barFor(index, track, extra) {
@@ -309,9 +309,9 @@
     node.className += ' lane';
     node.setAttribute('data-execution', execution.id);
     var name = node.firstChild;
-    add(name, el('span', 'ico', '◆'));
-    name.appendChild(document.createTextNode(execution.name + ' · ' + execution.segs.length + ' segment'
-      + (execution.segs.length === 1 ? '' : 's') + ' · ' + execution.outcome));
+    add(name, el('span', 'ico', '\u25c6'));
+    name.appendChild(document.createTextNode(execution.name + ' \u00b7 ' + execution.segs.length + ' segment'
+      + (execution.segs.length === 1 ? '' : 's') + ' \u00b7 ' + execution.outcome));
     var track = node.lastChild;
     execution.segs.forEach(function (seg, k) {
       if (seg < 0) { return; }
@@ -320,7 +320,7 @@
       if (bar) {
         bar.className += ' segment-' + k;
         add(bar, el('span', 'txt', '#' + (segment.ix === undefined ? k : segment.ix)
-          + (segment.outcome === 'crashed' ? ' ✕ crashed' : segment.outcome === 'failed' ? ' ✗ failed' : '')));
+          + (segment.outcome === 'crashed' ? ' \u2715 crashed' : segment.outcome === 'failed' ? ' \u2717 failed' : '')));
       }
       if (segment.wait || segment.outcome === 'crashed') {
         var next = execution.segs[k + 1];
@@ -372,9 +372,9 @@
         node.addEventListener('click', selectOnClick(segs[0]));
       } else {
         var span = spans[row.span];
-        add(name, el('span', 'ico', ICONS[span.c] || '·'));
+        add(name, el('span', 'ico', ICONS[span.c] || '\u00b7'));
         name.appendChild(document.createTextNode(label(span)));
-        if (span.err) { add(name, el('span', 'error-text', ' ✗')); }
+        if (span.err) { add(name, el('span', 'error-text', ' \u2717')); }
         name.title = span.n;
         barFor(row.span, track);
         node.setAttribute('data-row-span', span.id);
@@ -401,16 +401,16 @@
   function section(title) { return add(details, el('h3', null, title)); }
   function messageBox(message, response) {
     var box = el('div', 'msg ' + message.role + (response ? ' response' : ''));
-    add(box, el('div', 'role', message.role + (response ? ' · response' : '')));
+    add(box, el('div', 'role', message.role + (response ? ' \u00b7 response' : '')));
     message.parts.forEach(function (part) {
       var node = add(box, el('div', 'part'));
       if (part.type === 'text') {
         add(node, el('div', 'text', part.text));
       } else if (part.type === 'tool_call') {
-        add(node, el('div', 'tag', 'calls tool ' + part.name + ' · id ' + part.id));
+        add(node, el('div', 'tag', 'calls tool ' + part.name + ' \u00b7 id ' + part.id));
         add(node, el('pre', null, pretty(part.arguments)));
       } else {
-        add(node, el('div', 'tag', 'result of ' + (part.name || 'tool') + ' · id ' + part.id));
+        add(node, el('div', 'tag', 'result of ' + (part.name || 'tool') + ' \u00b7 id ' + part.id));
         add(node, el('pre', null, pretty(part.result)));
       }
     });
@@ -462,7 +462,7 @@
       kv(details, [['model', llm.model], ['provider', llm.provider], ['response id', llm.responseId],
         ['finish reason', llm.finish], ['usage', llm.in + ' in / ' + llm.out + ' out tokens'],
         ['latency', duration(span.e - span.s)]]);
-      llm.problems.forEach(function (problem) { add(details, el('div', 'error-text', '⚠ ' + problem)); });
+      llm.problems.forEach(function (problem) { add(details, el('div', 'error-text', '\u26a0 ' + problem)); });
       section('Conversation');
       var conversation = add(details, el('div', 'conversation'));
       conversation.id = 'conversation';
@@ -473,7 +473,7 @@
         section('Tools offered (' + llm.tools.length + ')');
         llm.tools.forEach(function (tool) {
           var item = add(details, el('details'));
-          add(item, el('summary', null, tool.name + (tool.description ? ' — ' + tool.description : '')));
+          add(item, el('summary', null, tool.name + (tool.description ? ' \u2014 ' + tool.description : '')));
           add(item, el('pre', null, pretty(tool.schema)));
         });
       }
@@ -506,7 +506,7 @@
       section('Events');
       span.ev.forEach(function (event) {
         var box = add(details, el('div', 'msg'));
-        add(box, el('div', 'role', event.n + ' · at ' + duration(event.t)));
+        add(box, el('div', 'role', event.n + ' \u00b7 at ' + duration(event.t)));
         event.a.forEach(function (pair) {
           var line = add(box, el('div', 'text'));
           add(line, el('span', 'tag', pair[0] + ': '));
@@ -542,8 +542,8 @@
   aggregatedButton.addEventListener('click', function () { state.mode = 'aggregated'; drawGraph(); });
   expandedButton.addEventListener('click', function () { state.mode = 'expanded'; drawGraph(); });
 
-  // The execution flow: segment → its LLM calls and steps in order → the wait → (resume) next segment; each LLM call
-  // → the tools it requested (matched by tool call id).
+  // The execution flow: segment \u2192 its LLM calls and steps in order \u2192 the wait \u2192 (resume) next segment; each LLM call
+  // \u2192 the tools it requested (matched by tool call id).
   function flowGraph() {
     var nodes = [];
     var edges = [];
@@ -584,7 +584,7 @@
       list.forEach(function (j) {
         var span = spans[j];
         if (span.llm) {
-          var n = node('llm', 'chat ' + span.llm.model, span.llm.in + '/' + span.llm.out + ' tok' + (span.llm.finish ? ' · ' + span.llm.finish : ''), j, scope + 'llm:' + span.llm.model);
+          var n = node('llm', 'chat ' + span.llm.model, span.llm.in + '/' + span.llm.out + ' tok' + (span.llm.finish ? ' \u00b7 ' + span.llm.finish : ''), j, scope + 'llm:' + span.llm.model);
           edge(previous, n, 'next');
           previous = n;
           span.llm.output.forEach(function (message) {
@@ -640,7 +640,7 @@
         }
       });
     });
-    // an agent that calls another agent (agentic sub-agents, child runs) → the called agent's segment
+    // an agent that calls another agent (agentic sub-agents, child runs) \u2192 the called agent's segment
     Object.keys(segNodes).forEach(function (key) {
       var caller = enclosingSegment(+key);
       if (caller >= 0 && segNodes[caller] !== undefined) { edge(segNodes[caller], segNodes[key], 'calls', 'calls'); }
@@ -670,7 +670,7 @@
       m.spans.push(n.span);
       return index[n.key];
     });
-    nodes.forEach(function (n) { n.sub = n.count > 1 ? '×' + n.count : ''; });
+    nodes.forEach(function (n) { n.sub = n.count > 1 ? '\u00d7' + n.count : ''; });
     var seen = {};
     var edges = [];
     graph.edges.forEach(function (e) {
@@ -679,7 +679,7 @@
       seen[key] = edges.length;
       edges.push({ from: map[e.from], to: map[e.to], type: e.type, text: e.type === 'resume' ? 'resume' : e.text, count: 1 });
     });
-    edges.forEach(function (e) { if (e.count > 1) { e.text = (e.text ? e.text + ' ' : '') + '×' + e.count; } });
+    edges.forEach(function (e) { if (e.count > 1) { e.text = (e.text ? e.text + ' ' : '') + '\u00d7' + e.count; } });
     return { nodes: nodes, edges: edges };
   }
 
@@ -782,7 +782,7 @@
     var graph = state.mode === 'aggregated' ? aggregate(flow) : flow;
     aggregatedButton.className = state.mode === 'aggregated' ? 'on' : '';
     expandedButton.className = state.mode === 'expanded' ? 'on' : '';
-    graphNote.textContent = note || (graph.nodes.length + ' nodes · ' + graph.edges.length + ' edges · '
+    graphNote.textContent = note || (graph.nodes.length + ' nodes \u00b7 ' + graph.edges.length + ' edges \u00b7 '
       + (state.mode === 'aggregated' ? 'repeated steps collapse into one node, loops show as cycles' : 'every call is a node'));
     graphBox.textContent = '';
     if (!graph.nodes.length) { add(graphBox, el('div', 'empty', 'No agent executions, LLM calls or tools in this trace.')); return; }
@@ -829,10 +829,10 @@
       g.setAttribute('data-kind', n.kind);
       add(g, svg('rect', { width: W, height: H, rx: n.kind === 'seg' ? 10 : 4 }));
       var title = add(g, svg('text', { x: 10, y: 18 }));
-      title.textContent = n.text.length > 28 ? n.text.slice(0, 27) + '…' : n.text;
+      title.textContent = n.text.length > 28 ? n.text.slice(0, 27) + '\u2026' : n.text;
       var sub = add(g, svg('text', { x: 10, y: 34, 'class': 'sub' }));
       sub.textContent = n.sub || '';
-      add(g, svg('title', {})).textContent = n.text + (n.sub ? ' · ' + n.sub : '');
+      add(g, svg('title', {})).textContent = n.text + (n.sub ? ' \u00b7 ' + n.sub : '');
       if (n.span >= 0) {
         g.addEventListener('click', function () { select(n.span, false); });
       }

@@ -4,7 +4,6 @@ import dev.agenttrace.trace.AgentTrace;
 import dev.agenttrace.trace.UnfinishedSpan;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.ContextKey;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.IdGenerator;
@@ -24,7 +23,7 @@ public final class SharedCapture implements AutoCloseable {
   private final SpanSink unattributed;
   private final TestSpans unattributedSpans;
   private final ScopeRoutingProcessor router;
-  private final OpenTelemetrySdk sdk;
+  private final CaptureSdk sdk;
 
   private SharedCapture(boolean recordStartSites) {
     this.recordStartSites = recordStartSites;

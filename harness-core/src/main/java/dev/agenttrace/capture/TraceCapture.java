@@ -5,7 +5,6 @@ import dev.agenttrace.trace.TraceSource;
 import dev.agenttrace.trace.UnfinishedSpan;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -31,7 +30,7 @@ public final class TraceCapture implements TraceSource, AutoCloseable {
   private final SpanSink sink;
   private final TestSpans spans;
   private final RootTraceIdGenerator idGenerator = new RootTraceIdGenerator();
-  private final OpenTelemetrySdk sdk;
+  private final CaptureSdk sdk;
   private boolean closed;
 
   private TraceCapture(Builder builder) {

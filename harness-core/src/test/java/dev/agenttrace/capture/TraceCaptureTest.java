@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.agenttrace.trace.AgentTrace;
 import dev.agenttrace.trace.TraceSpan;
 import dev.agenttrace.trace.UnfinishedSpan;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.logs.LoggerProvider;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
@@ -198,6 +201,20 @@ class TraceCaptureTest {
   void propagatesW3cTraceContext() {
     try (TraceCapture capture = TraceCapture.create()) {
       assertThat(capture.openTelemetry().getPropagators().getTextMapPropagator().fields()).contains("traceparent");
+    }
+  }
+
+  @Test
+  void recordsSpansOnlyMetricsAndLogsAreNoOps() {
+    try (TraceCapture capture = TraceCapture.create()) {
+      OpenTelemetry otel = capture.openTelemetry();
+      otel.getMeter("test").counterBuilder("calls").build().add(1);
+      otel.getLogsBridge().get("test").logRecordBuilder().setBody("hello").emit();
+      otel.getTracer("test").spanBuilder("the span").startSpan().end();
+
+      assertThat(otel.getMeterProvider()).isSameAs(MeterProvider.noop());
+      assertThat(otel.getLogsBridge()).isSameAs(LoggerProvider.noop());
+      assertThat(capture.trace().spans()).extracting(TraceSpan::name).containsExactly("the span");
     }
   }
 }

@@ -24,6 +24,7 @@
 #   REUSE=1 bash benchmarks/suite-cost.sh    # time again, keeping the installed artifacts and generated projects
 #   ARGLINE=-XX:TieredStopAtLevel=1 bash benchmarks/suite-cost.sh   # JVM options for both suites' test JVM
 #   BREAKDOWN=1 bash benchmarks/suite-cost.sh  # also the agent suite without reports, without goldens, without both
+#   SETTLE=0 bash benchmarks/suite-cost.sh     # no pause before the timed runs; PILE_UP=1: delete outputs between runs
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 TESTS="${TESTS:-1000}"
@@ -36,6 +37,7 @@ CLASSES=$(( (TESTS + PER_CLASS - 1) / PER_CLASS ))
 VERSION="$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$ROOT/pom.xml" | head -1)"
 
 mkdir -p "$WORK" "$REPO"
+rm -rf "$WORK/trash"  # the outputs an earlier invocation set aside (see set_aside)
 cat > "$WORK/settings.xml" <<XML
 <settings>
   <mirrors>
@@ -206,11 +208,31 @@ JAVA
 
 OUTPUTS=(target/agenttrace-reports target/agenttrace-traces target/surefire-reports target/junit-jupiter)
 SUREFIRE=org.apache.maven.plugins:maven-surefire-plugin:3.5.6:test
+# The previous run's outputs are moved aside into $WORK/trash, not deleted: on a file system that skips recently
+# freed inodes when it allocates new ones, one by one (ext4 without a journal skips those freed in the last 60 s,
+# 360 s while their inode table block is not yet written back), ten back-to-back runs deleting 5,000 files each
+# would make every file the next run creates cost up to 1 ms of kernel CPU: a cost of the benchmark's own pile-up
+# of deletions, which a single test run on a fresh checkout never meets. The trash of the previous invocation is
+# deleted when the script starts, followed by `sync` and a pause of $SETTLE seconds (65) before the first timed run.
+# PILE_UP=1 deletes the outputs between runs instead, to see that cost.
+TRASH="$WORK/trash"
+set_aside() { # set_aside <dir>: the outputs of the run before, out of the way
+  local dir="$1" slot
+  if [ "${PILE_UP:-0}" = 1 ]; then
+    (cd "$dir" && rm -rf "${OUTPUTS[@]}")
+    return
+  fi
+  slot="$TRASH/$(date +%s%N)"
+  mkdir -p "$slot"
+  for output in "${OUTPUTS[@]}"; do
+    if [ -e "$dir/$output" ]; then mv "$dir/$output" "$slot/$(echo "$output" | tr / _)"; fi
+  done
+}
 
 run_suite() { # run_suite <dir> [mvn args] -> prints "<wall ns> <cpu ms>"; fails when a test fails
   local dir="$1" start end cpu
   shift
-  (cd "$dir" && rm -rf "${OUTPUTS[@]}")
+  set_aside "$dir"
   start=$(date +%s%N)
   cpu=$( { TIMEFORMAT='%U %S'; time (cd "$dir" && "${MVN[@]}" -o "$SUREFIRE" -Dagenttrace.golden.ci=false \
     ${ARGLINE:+"-DargLine=$ARGLINE"} "$@" > "$dir/mvn.log" 2>&1); } 2>&1 ) || { cat "$dir/mvn.log" >&2; return 1; }
@@ -244,6 +266,14 @@ echo "== warm-up runs (untimed; the agent suite writes its goldens)"
 (cd "$WORK/plain" && "${MVN[@]}" "$SUREFIRE")
 fi
 
+if [ "${PILE_UP:-0}" != 1 ]; then
+  for kind in agent plain ${BREAKDOWN:+agent-nogolden}; do
+    [ -d "$WORK/$kind" ] && set_aside "$WORK/$kind"
+  done
+  echo "== letting the files freed so far age out (sync, ${SETTLE:-65} s)"
+  sync
+  sleep "${SETTLE:-65}"
+fi
 # Each variant: name, folder, extra Maven arguments. The first two are the budget's; the others say where the
 # agent suite's time goes.
 VARIANTS=("agent|$WORK/agent|" "plain|$WORK/plain|")

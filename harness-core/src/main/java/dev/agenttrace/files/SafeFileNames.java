@@ -14,8 +14,8 @@ public final class SafeFileNames {
 
   /** {@code name} reduced to safe characters; a hash of the original keeps altered names unique. */
   public static String safeName(String name) {
-    String safe = name.replaceAll("[^A-Za-z0-9._$-]", "_");
-    if (safe.isEmpty() || safe.chars().allMatch(c -> c == '.')) {
+    String safe = replaceUnsafe(name);
+    if (safe.isEmpty() || onlyDots(safe)) {
       safe = "_" + safe;
     }
     boolean altered = !safe.equals(name);
@@ -24,6 +24,39 @@ public final class SafeFileNames {
       altered = true;
     }
     return altered ? safe + "-" + Integer.toHexString(name.hashCode()) : safe;
+  }
+
+  /** Every code point outside the safe set becomes one {@code _} (a pair of surrogates too). */
+  private static String replaceUnsafe(String name) {
+    int first = 0;
+    while (first < name.length() && isSafe(name.charAt(first))) {
+      first++;
+    }
+    if (first == name.length()) {
+      return name;
+    }
+    StringBuilder safe = new StringBuilder(name.length()).append(name, 0, first);
+    for (int i = first; i < name.length(); ) {
+      int codePoint = name.codePointAt(i);
+      safe.append(codePoint < Character.MIN_SUPPLEMENTARY_CODE_POINT && isSafe((char) codePoint)
+          ? (char) codePoint : '_');
+      i += Character.charCount(codePoint);
+    }
+    return safe.toString();
+  }
+
+  private static boolean isSafe(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || c == '.' || c == '_' || c == '$' || c == '-';
+  }
+
+  private static boolean onlyDots(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) != '.') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

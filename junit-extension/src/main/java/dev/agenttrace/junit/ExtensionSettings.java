@@ -1,5 +1,6 @@
 package dev.agenttrace.junit;
 
+import dev.agenttrace.golden.GoldenTraces;
 import dev.agenttrace.redaction.RedactionPolicy;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -26,10 +27,12 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param parameters every other configuration parameter, by key (golden mode and folder, cassettes)
  * @param redaction the run's redaction policy: the built-in rules plus {@code agenttrace.redaction.keys},
  *     {@code .patterns} and {@code .allow}, read once per run; applied to everything the test writes
+ * @param goldens the run's golden trace settings, not yet bound to a test; built when a test first needs them (a
+ *     malformed golden mode fails only the tests that use goldens)
  */
 record ExtensionSettings(boolean globalOpenTelemetry, boolean failOnUnfinishedSpans, boolean recordStartSites,
     boolean golden, boolean crashExploration, boolean onCi, ReportMode reportMode, Path reportDirectory, Path traceDirectory,
-    Function<String, Optional<String>> parameters, RedactionPolicy redaction) {
+    Function<String, Optional<String>> parameters, RedactionPolicy redaction, Lazy<GoldenTraces> goldens) {
 
   static final String START_SITES_PARAMETER = "agenttrace.capture.start-sites";
   /** Overrides the {@code CI} environment variable (e.g. {@code false} to write goldens in a CI-like shell). */
@@ -57,17 +60,18 @@ record ExtensionSettings(boolean globalOpenTelemetry, boolean failOnUnfinishedSp
 
   static ExtensionSettings resolve(ExtensionContext context, AgentTraceExtension.Builder explicit) {
     Function<String, Optional<String>> parameters = context::getConfigurationParameter;
-    boolean startSites = parameters.apply(START_SITES_PARAMETER).map(Boolean::parseBoolean).orElse(false);
-    boolean onCi = "true".equalsIgnoreCase(parameters.apply(CI_PARAMETER).orElse(System.getenv("CI")));
-    ReportMode reportMode = parameters.apply(REPORT_MODE_PARAMETER).map(ReportMode::parse).orElse(ReportMode.ALWAYS);
-    Path reportDirectory = directory(parameters, REPORT_DIR_PARAMETER, DEFAULT_REPORT_DIR);
-    Path traceDirectory = directory(parameters, TRACE_DIR_PARAMETER, DEFAULT_TRACE_DIR);
-    RedactionPolicy redaction = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RedactionPolicy.class,
-        type -> RedactionPolicy.fromSettings(name -> parameters.apply(name).orElse(null)), RedactionPolicy.class);
+    RunWide run = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunWide.class,
+        type -> RunWide.of(parameters), RunWide.class);
+    boolean startSites = run.startSites();
+    boolean onCi = run.onCi();
+    ReportMode reportMode = run.reportMode();
+    Path reportDirectory = run.reportDirectory();
+    Path traceDirectory = run.traceDirectory();
+    RedactionPolicy redaction = run.redaction();
     if (explicit != null) {
       return new ExtensionSettings(explicit.globalOpenTelemetry, explicit.failOnUnfinishedSpans,
           explicit.recordStartSites || startSites, explicit.golden, explicit.crashExploration, onCi, reportMode, reportDirectory, traceDirectory,
-          parameters, redaction);
+          parameters, redaction, run.goldens());
     }
     Optional<AgentTest> annotation = AnnotationSupport.findAnnotation(context.getElement(), AgentTest.class)
         .or(() -> context.getTestClass().flatMap(type -> AnnotationSupport.findAnnotation(type, AgentTest.class)));
@@ -77,7 +81,28 @@ record ExtensionSettings(boolean globalOpenTelemetry, boolean failOnUnfinishedSp
         startSites,
         annotation.map(AgentTest::golden).orElse(false),
         annotation.map(AgentTest::crashExploration).orElse(false),
-        onCi, reportMode, reportDirectory, traceDirectory, parameters, redaction);
+        onCi, reportMode, reportDirectory, traceDirectory, parameters, redaction, run.goldens());
+  }
+
+  /**
+   * The settings that come from configuration parameters only, the same for every test of a run: read once, when
+   * the run's first agent test starts, and kept in the root store.
+   */
+  private record RunWide(boolean startSites, boolean onCi, ReportMode reportMode, Path reportDirectory,
+      Path traceDirectory, RedactionPolicy redaction, Lazy<GoldenTraces> goldens) {
+
+    static RunWide of(Function<String, Optional<String>> parameters) {
+      boolean onCi = "true".equalsIgnoreCase(parameters.apply(CI_PARAMETER).orElse(System.getenv("CI")));
+      RedactionPolicy redaction = RedactionPolicy.fromSettings(name -> parameters.apply(name).orElse(null));
+      return new RunWide(
+          parameters.apply(START_SITES_PARAMETER).map(Boolean::parseBoolean).orElse(false),
+          onCi,
+          parameters.apply(REPORT_MODE_PARAMETER).map(ReportMode::parse).orElse(ReportMode.ALWAYS),
+          directory(parameters, REPORT_DIR_PARAMETER, DEFAULT_REPORT_DIR),
+          directory(parameters, TRACE_DIR_PARAMETER, DEFAULT_TRACE_DIR),
+          redaction,
+          new Lazy<>(() -> GoldenSupport.goldenTraces(parameters, onCi, redaction)));
+    }
   }
 
   /** The configuration parameter {@code key}, empty when it is not set. */

@@ -3,6 +3,7 @@ package dev.agenttrace.junit;
 import dev.agenttrace.golden.GoldenMode;
 import dev.agenttrace.golden.GoldenResult;
 import dev.agenttrace.golden.GoldenTraces;
+import dev.agenttrace.redaction.RedactionPolicy;
 import dev.agenttrace.trace.AgentTrace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,16 +34,24 @@ final class GoldenSupport {
 
   /** The golden traces of the current test, bound to its class and method (and invocation index). */
   static GoldenTraces forTest(PerTestContext test) {
-    ExtensionSettings settings = test.settings();
-    String ci = String.valueOf(settings.onCi());
+    return test.settings().goldens().get().forTest(test.identity().className(), test.identity().testName());
+  }
+
+  /**
+   * The run's golden trace settings from the configuration parameters {@value GoldenTraces#MODE_PROPERTY} and
+   * {@value GoldenTraces#DIR_PROPERTY}, the CI flag and the run's redaction policy; not bound to a test.
+   */
+  static GoldenTraces goldenTraces(Function<String, Optional<String>> parameters, boolean onCi,
+      RedactionPolicy redaction) {
+    String ci = String.valueOf(onCi);
     UnaryOperator<String> environment = name -> name.equals("CI") ? ci : System.getenv(name);
     GoldenTraces.Builder builder = GoldenTraces.builder()
         .environment(environment)
         .reporter(NOTICES::info)
-        .redaction(settings.redaction());
-    settings.parameter(GoldenTraces.MODE_PROPERTY).map(GoldenMode::parse).ifPresent(builder::mode);
-    settings.parameter(GoldenTraces.DIR_PROPERTY).map(Path::of).ifPresent(builder::directory);
-    return builder.build().forTest(test.identity().className(), test.identity().testName());
+        .redaction(redaction);
+    parameters.apply(GoldenTraces.MODE_PROPERTY).map(GoldenMode::parse).ifPresent(builder::mode);
+    parameters.apply(GoldenTraces.DIR_PROPERTY).map(Path::of).ifPresent(builder::directory);
+    return builder.build();
   }
 
   /**

@@ -55,6 +55,34 @@ class GoldenSupportTest {
     harness.run(Agents.toolLoop(), "find x");
   }
 
+  /** One test that compares its golden and one that does not, in one class, so both run in one engine run. */
+  static class GoldenAndPlainAgentTests {
+    @Test
+    @AgentTest(golden = true)
+    void withGolden(AgentHarness harness, LlmStub llm, ToolStubs tools) {
+      runToolLoop(harness, llm, tools, "found it");
+    }
+
+    @Test
+    @AgentTest
+    void withoutGolden(AgentHarness harness, LlmStub llm, ToolStubs tools) {
+      runToolLoop(harness, llm, tools, "found it");
+    }
+  }
+
+  @Test
+  void aMalformedGoldenModeFailsTheGoldenTestsOfTheRunWithItsValueAndLeavesTheOthersAlone() {
+    EngineExecutionResults results = run(GoldenAndPlainAgentTests.class, Map.of(GoldenTraces.DIR_PROPERTY,
+        dir.toString(), ExtensionSettings.CI_PARAMETER, "false", GoldenTraces.MODE_PROPERTY, "verfiy"));
+
+    results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+    assertThat(results.testEvents().succeeded().stream().map(event -> event.getTestDescriptor().getDisplayName()))
+        .containsExactly("withoutGolden(AgentHarness, LlmStub, ToolStubs)");
+    assertThat(onlyFailure(results)).hasMessageContaining("Unknown agenttrace.golden.mode 'verfiy'")
+        .hasMessageContaining("use verify (default), update or new");
+    assertThat(dir).isEmptyDirectory();
+  }
+
   @Test
   void writesAMissingGoldenThenVerifiesItAndFailsWithADiffWhenTheTraceChanges() throws IOException {
     EngineExecutionResults first = run(ComparesAfterEachTest.class, configuration(false));

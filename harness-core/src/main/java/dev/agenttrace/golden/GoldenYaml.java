@@ -18,17 +18,23 @@ import org.yaml.snakeyaml.LoaderOptions;
  * reports malformed YAML with file, line and column.
  */
 final class GoldenYaml {
-  private static final ObjectMapper MAPPER = new YAMLMapper(YAMLFactory.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .disable(YAMLGenerator.Feature.SPLIT_LINES)
-      .disable(YAMLGenerator.Feature.USE_PLATFORM_LINE_BREAKS)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-      .loaderOptions(loaderOptions())
-      .build())
-      .disable(SerializationFeature.INDENT_OUTPUT);
+  /**
+   * Jackson's YAML mapper, built when first used: {@link #write} renders without it unless a scalar needs the
+   * emitter, so a run whose goldens match never starts Jackson's data binding and SnakeYAML.
+   */
+  private static final class Mapper {
+    static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder()
+        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        .disable(YAMLGenerator.Feature.SPLIT_LINES)
+        .disable(YAMLGenerator.Feature.USE_PLATFORM_LINE_BREAKS)
+        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+        .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+        .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+        .loaderOptions(loaderOptions())
+        .build())
+        .disable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   /** Goldens of large traces exceed SnakeYAML's default 3 MB limit (10,000 spans are about 4 MB). */
   private static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
@@ -57,7 +63,7 @@ final class GoldenYaml {
   /** Jackson's YAML of {@code tree} as the generator writes it. */
   static String rawReference(JsonNode tree) {
     try {
-      return MAPPER.writeValueAsString(tree);
+      return Mapper.YAML.writeValueAsString(tree);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
@@ -71,7 +77,7 @@ final class GoldenYaml {
   /** Parses golden YAML; a syntax error becomes a {@link GoldenFileException} naming file, line and column. */
   static JsonNode read(String yaml, Path file) {
     try {
-      JsonNode tree = MAPPER.readTree(yaml);
+      JsonNode tree = Mapper.YAML.readTree(yaml);
       if (tree == null || !tree.isObject()) {
         throw new GoldenFileException(file + ":1:1: not a golden trace (expected a YAML mapping with a 'format:' "
             + "line). " + GoldenFileException.REWRITE_HINT);

@@ -2,8 +2,8 @@ package dev.agenttrace.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.agenttrace.files.AtomicFiles;
 import dev.agenttrace.redaction.RedactionPolicy;
 import java.io.IOException;
@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -31,8 +33,7 @@ public record RunRecord(String runId, ReportIndex.Entry entry) {
   /** The suffix of record files. */
   public static final String SUFFIX = ".record.json";
   private static final int FORMAT = 1;
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonFactory FACTORY = JSON.getFactory();
+  private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
   public RunRecord {
     Objects.requireNonNull(runId, "runId");
@@ -73,23 +74,44 @@ public record RunRecord(String runId, ReportIndex.Entry entry) {
     });
   }
 
-  /** Reads one record file; its report is resolved beside it. */
+  /**
+   * Reads one record file; its report is resolved beside it. Read with the streaming parser (a record is one flat
+   * object), so rebuilding an index never starts Jackson's data binding in a test JVM.
+   */
   public static RunRecord read(Path file) {
-    try {
-      JsonNode json = JSON.readTree(Files.readString(file));
-      if (json == null || json.path("format").asInt() != FORMAT) {
-        throw new IllegalArgumentException("Not an AgentTrace run record (format " + FORMAT + "): " + file
-            + "; delete it, or the whole report folder, and run the tests again");
+    Map<String, Object> fields = new HashMap<>();
+    try (JsonParser json = FACTORY.createParser(Files.readAllBytes(file))) {
+      if (json.nextToken() == JsonToken.START_OBJECT) {
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+          String name = json.currentName();
+          JsonToken value = json.nextToken();
+          if (value == JsonToken.VALUE_STRING) {
+            fields.put(name, json.getText());
+          } else if (value.isNumeric()) {
+            fields.put(name, json.getNumberValue());
+          } else {
+            json.skipChildren();
+          }
+        }
       }
-      ReportIndex.Entry entry = new ReportIndex.Entry(text(json, "class", file), text(json, "test", file),
-          ReportInfo.Status.valueOf(text(json, "status", file).toUpperCase(Locale.ROOT)),
-          json.path("segments").asInt(), json.path("llmCalls").asInt(), json.path("toolCalls").asInt(),
-          json.path("tokens").asLong(), Duration.ofNanos(json.path("durationNanos").asLong()),
-          file.resolveSibling(text(json, "report", file)).toAbsolutePath().normalize());
-      return new RunRecord(text(json, "run", file), entry);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read the run record " + file, e);
     }
+    if (number(fields, "format").longValue() != FORMAT) {
+      throw new IllegalArgumentException("Not an AgentTrace run record (format " + FORMAT + "): " + file
+          + "; delete it, or the whole report folder, and run the tests again");
+    }
+    ReportIndex.Entry entry = new ReportIndex.Entry(text(fields, "class", file), text(fields, "test", file),
+        ReportInfo.Status.valueOf(text(fields, "status", file).toUpperCase(Locale.ROOT)),
+        number(fields, "segments").intValue(), number(fields, "llmCalls").intValue(),
+        number(fields, "toolCalls").intValue(), number(fields, "tokens").longValue(),
+        Duration.ofNanos(number(fields, "durationNanos").longValue()),
+        file.resolveSibling(text(fields, "report", file)).toAbsolutePath().normalize());
+    return new RunRecord(text(fields, "run", file), entry);
+  }
+
+  private static Number number(Map<String, Object> fields, String field) {
+    return fields.get(field) instanceof Number number ? number : 0;
   }
 
   /**
@@ -129,12 +151,11 @@ public record RunRecord(String runId, ReportIndex.Entry entry) {
     return entries;
   }
 
-  private static String text(JsonNode json, String field, Path file) {
-    JsonNode value = json.get(field);
-    if (value == null || !value.isTextual()) {
+  private static String text(Map<String, Object> fields, String field, Path file) {
+    if (!(fields.get(field) instanceof String value)) {
       throw new IllegalArgumentException("The run record " + file + " has no text field '" + field
           + "'; delete it and run the tests again");
     }
-    return value.asText();
+    return value;
   }
 }

@@ -61,6 +61,31 @@ class ReportIndexTest {
   }
 
   @Test
+  void aRecordThatIsNotJsonOrLacksAFieldIsExplained() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("com.example.ATest"));
+    Path broken = folder.resolve("broken" + RunRecord.SUFFIX);
+    Files.writeString(broken, "{\"format\":1,\"run\":");
+    assertThatThrownBy(() -> RunRecord.read(broken))
+        .hasMessageContaining("Could not read the run record " + broken);
+
+    Path noClass = folder.resolve("no-class" + RunRecord.SUFFIX);
+    Files.writeString(noClass, "{\"format\":1,\"run\":\"r\",\"class\":7,\"test\":\"t\",\"status\":\"passed\"}");
+    assertThatThrownBy(() -> RunRecord.read(noClass))
+        .hasMessage("The run record " + noClass + " has no text field 'class'; delete it and run the tests again");
+  }
+
+  @Test
+  void aRecordReadsBackAsWritten() throws Exception {
+    Path report = Files.createDirectories(dir.resolve("com.example.ATest")).resolve("one.html");
+    ReportIndex.Entry entry = new ReportIndex.Entry("com.example.ATest", "one", ReportInfo.Status.FAILED, 3, 2, 1,
+        12_345_678_901L, java.time.Duration.ofNanos(987_654_321_012L), report);
+    Path file = new RunRecord("run-7", entry).write(POLICY);
+
+    assertThat(file).isEqualTo(RunRecord.fileFor(report));
+    assertThat(RunRecord.read(file)).isEqualTo(new RunRecord("run-7", entry));
+  }
+
+  @Test
   void mergingTwoFoldersWritesOneIndexWhoseLinksAllResolve() throws Exception {
     Path moduleA = dir.resolve("module-a/target/agenttrace-reports");
     Path shard = dir.resolve("shards/shard 2/agenttrace-reports");

@@ -1,9 +1,16 @@
 package dev.agenttrace.trace.dialect;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -24,9 +31,11 @@ import java.util.regex.PatternSyntaxException;
  */
 final class DialectTable {
   static final String FORMAT = "agenttrace-dialects/1";
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(JsonParser.Feature.ALLOW_COMMENTS)
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Pattern DIALECT_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
   private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
   private static final Set<String> TABLE_FIELDS = Set.of("format", "description", "dialects");
@@ -46,7 +55,7 @@ final class DialectTable {
   static List<Dialect> read(String resource, InputStream in) {
     JsonNode root;
     try {
-      root = JSON.readTree(in);
+      root = readTree(in);
     } catch (JsonProcessingException malformed) {
       throw new DialectTableException(resource, "", "not valid JSON at line " + malformed.getLocation().getLineNr()
           + ", column " + malformed.getLocation().getColumnNr() + ": " + malformed.getOriginalMessage(), malformed);
@@ -54,6 +63,60 @@ final class DialectTable {
       throw new DialectTableException(resource, "", "cannot be read: " + unreadable.getMessage(), unreadable);
     }
     return new DialectTable(resource).dialects(root);
+  }
+
+  /**
+   * The JSON value in {@code in} as a tree, read with the streaming parser: the tables are read when the first trace
+   * is built, and an {@code ObjectMapper} would cost every test JVM the start-up of Jackson's data binding.
+   */
+  private static JsonNode readTree(InputStream in) throws IOException {
+    try (JsonParser parser = JSON.createParser(in)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return null;
+      }
+      JsonNode root = value(parser, first);
+      JsonToken trailing = parser.nextToken();
+      if (trailing != null) {
+        throw new JsonParseException(parser, "unexpected " + trailing + " after the table");
+      }
+      return root;
+    }
+  }
+
+  private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+    switch (token) {
+      case START_OBJECT: {
+        ObjectNode object = NODES.objectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          object.set(name, value(parser, parser.nextToken()));
+        }
+        return object;
+      }
+      case START_ARRAY: {
+        ArrayNode array = NODES.arrayNode();
+        for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+          array.add(value(parser, element));
+        }
+        return array;
+      }
+      case VALUE_STRING:
+        return NODES.textNode(parser.getText());
+      case VALUE_NUMBER_INT:
+        return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+            ? NODES.numberNode(parser.getBigIntegerValue()) : NODES.numberNode(parser.getLongValue());
+      case VALUE_NUMBER_FLOAT:
+        return NODES.numberNode(parser.getDoubleValue());
+      case VALUE_TRUE:
+        return NODES.booleanNode(true);
+      case VALUE_FALSE:
+        return NODES.booleanNode(false);
+      case VALUE_NULL:
+        return NODES.nullNode();
+      default:
+        throw new JsonParseException(parser, "unexpected " + token);
+    }
   }
 
   /** The named groups of a pattern, in order. */

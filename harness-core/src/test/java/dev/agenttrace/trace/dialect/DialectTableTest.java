@@ -57,6 +57,8 @@ class DialectTableTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "malformed.json         | not valid JSON at line 1",
+      "duplicate-field.json   | not valid JSON at line 2, column 11: Duplicate field 'format'",
+      "two-tables.json        | not valid JSON at line 2, column 2: unexpected START_OBJECT after the table",
       "unknown-transform.json | dialect #1 'acme', rule #2 'messages': unknown transform 'acme_messages'; known transforms: openinference_messages,",
       "unknown-field.json     | dialect #1 'acme', rule #1: unknown field \"rename\"; allowed: copy,",
       "no-trigger.json        | dialect #1 'acme', rule #1 'any': \"when\" needs at least one of name, nameStartsWith",

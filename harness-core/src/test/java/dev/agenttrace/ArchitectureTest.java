@@ -68,6 +68,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void jsonUsesOnlyTheJdkAndJackson() {
+    classes().that().resideInAPackage("dev.agenttrace.json..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("dev.agenttrace.json..", "java..",
+            "com.fasterxml.jackson..")
+        .check(MAIN_CLASSES);
+  }
+
+  @Test
   void packagesAreFreeOfCycles() {
     slices().matching("dev.agenttrace.(*)..").should().beFreeOfCycles().allowEmptyShould(true).check(MAIN_CLASSES);
   }

@@ -3,14 +3,11 @@ package dev.agenttrace.golden;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agenttrace.json.JsonTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.TreeMap;
 
 /**
  * Re-serializes recorded JSON (tool arguments, tool results, step results) canonically: object keys sorted, so
@@ -38,7 +35,7 @@ final class CanonicalJson {
     }
     if (start < text.length() && (text.charAt(start) == '{' || text.charAt(start) == '[')) {
       try (JsonParser parser = FACTORY.createParser(text)) {
-        JsonNode value = read(parser, parser.nextToken());
+        JsonNode value = JsonTrees.read(parser, parser.nextToken(), JsonTrees.KeyOrder.SORTED);
         if (parser.nextToken() == null) {
           return value;
         }
@@ -49,46 +46,5 @@ final class CanonicalJson {
       }
     }
     return NODES.textNode(text);
-  }
-
-  private static JsonNode read(JsonParser parser, JsonToken token) throws IOException {
-    switch (token) {
-      case START_OBJECT: {
-        ObjectNode object = new ObjectNode(NODES, new TreeMap<>());
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String name = parser.currentName();
-          object.set(name, read(parser, parser.nextToken()));
-        }
-        return object;
-      }
-      case START_ARRAY: {
-        ArrayNode array = NODES.arrayNode();
-        for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
-          array.add(read(parser, element));
-        }
-        return array;
-      }
-      case VALUE_STRING:
-        return NODES.textNode(parser.getText());
-      case VALUE_NUMBER_INT:
-        switch (parser.getNumberType()) {
-          case INT:
-            return NODES.numberNode(parser.getIntValue());
-          case LONG:
-            return NODES.numberNode(parser.getLongValue());
-          default:
-            return NODES.numberNode(parser.getBigIntegerValue());
-        }
-      case VALUE_NUMBER_FLOAT:
-        return NODES.numberNode(parser.getDoubleValue());
-      case VALUE_TRUE:
-        return NODES.booleanNode(true);
-      case VALUE_FALSE:
-        return NODES.booleanNode(false);
-      case VALUE_NULL:
-        return NODES.nullNode();
-      default:
-        throw new IllegalStateException("Unexpected JSON token " + token + " at " + parser.currentLocation());
-    }
   }
 }

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agenttrace.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -35,7 +33,6 @@ final class DialectTable {
       .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Pattern DIALECT_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
   private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
   private static final Set<String> TABLE_FIELDS = Set.of("format", "description", "dialects");
@@ -75,47 +72,12 @@ final class DialectTable {
       if (first == null) {
         return null;
       }
-      JsonNode root = value(parser, first);
+      JsonNode root = JsonTrees.read(parser, first, JsonTrees.KeyOrder.AS_READ);
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
         throw new JsonParseException(parser, "unexpected " + trailing + " after the table");
       }
       return root;
-    }
-  }
-
-  private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
-    switch (token) {
-      case START_OBJECT: {
-        ObjectNode object = NODES.objectNode();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String name = parser.currentName();
-          object.set(name, value(parser, parser.nextToken()));
-        }
-        return object;
-      }
-      case START_ARRAY: {
-        ArrayNode array = NODES.arrayNode();
-        for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
-          array.add(value(parser, element));
-        }
-        return array;
-      }
-      case VALUE_STRING:
-        return NODES.textNode(parser.getText());
-      case VALUE_NUMBER_INT:
-        return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-            ? NODES.numberNode(parser.getBigIntegerValue()) : NODES.numberNode(parser.getLongValue());
-      case VALUE_NUMBER_FLOAT:
-        return NODES.numberNode(parser.getDoubleValue());
-      case VALUE_TRUE:
-        return NODES.booleanNode(true);
-      case VALUE_FALSE:
-        return NODES.booleanNode(false);
-      case VALUE_NULL:
-        return NODES.nullNode();
-      default:
-        throw new JsonParseException(parser, "unexpected " + token);
     }
   }
 

@@ -70,7 +70,7 @@ public final class AtomicFiles {
   private static Path writeTemp(Path target, Content content) throws IOException {
     for (int attempt = 0; ; attempt++) {
       Path temp = target.resolveSibling("." + target.getFileName() + "."
-          + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+          + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36) + ".tmp");
       Writer out;
       try {
         out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,

@@ -62,26 +62,21 @@ record ExtensionSettings(boolean globalOpenTelemetry, boolean failOnUnfinishedSp
     Function<String, Optional<String>> parameters = context::getConfigurationParameter;
     RunWide run = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunWide.class,
         type -> RunWide.of(parameters), RunWide.class);
-    boolean startSites = run.startSites();
-    boolean onCi = run.onCi();
-    ReportMode reportMode = run.reportMode();
-    Path reportDirectory = run.reportDirectory();
-    Path traceDirectory = run.traceDirectory();
-    RedactionPolicy redaction = run.redaction();
     if (explicit != null) {
       return new ExtensionSettings(explicit.globalOpenTelemetry, explicit.failOnUnfinishedSpans,
-          explicit.recordStartSites || startSites, explicit.golden, explicit.crashExploration, onCi, reportMode, reportDirectory, traceDirectory,
-          parameters, redaction, run.goldens());
+          explicit.recordStartSites || run.startSites(), explicit.golden, explicit.crashExploration, run.onCi(),
+          run.reportMode(), run.reportDirectory(), run.traceDirectory(), parameters, run.redaction(), run.goldens());
     }
     Optional<AgentTest> annotation = AnnotationSupport.findAnnotation(context.getElement(), AgentTest.class)
         .or(() -> context.getTestClass().flatMap(type -> AnnotationSupport.findAnnotation(type, AgentTest.class)));
     return new ExtensionSettings(
         annotation.map(AgentTest::globalOpenTelemetry).orElse(false),
         annotation.map(AgentTest::failOnUnfinishedSpans).orElse(true),
-        startSites,
+        run.startSites(),
         annotation.map(AgentTest::golden).orElse(false),
         annotation.map(AgentTest::crashExploration).orElse(false),
-        onCi, reportMode, reportDirectory, traceDirectory, parameters, redaction, run.goldens());
+        run.onCi(), run.reportMode(), run.reportDirectory(), run.traceDirectory(), parameters, run.redaction(),
+        run.goldens());
   }
 
   /**

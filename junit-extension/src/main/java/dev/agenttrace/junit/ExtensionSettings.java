@@ -60,8 +60,9 @@ record ExtensionSettings(boolean globalOpenTelemetry, boolean failOnUnfinishedSp
 
   static ExtensionSettings resolve(ExtensionContext context, AgentTraceExtension.Builder explicit) {
     Function<String, Optional<String>> parameters = context::getConfigurationParameter;
-    RunWide run = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunWide.class,
-        type -> RunWide.of(parameters), RunWide.class);
+    ExtensionContext root = context.getRoot();
+    RunWide run = root.getStore(NAMESPACE).getOrComputeIfAbsent(RunWide.class,
+        type -> RunWide.of(root::getConfigurationParameter), RunWide.class);
     if (explicit != null) {
       return new ExtensionSettings(explicit.globalOpenTelemetry, explicit.failOnUnfinishedSpans,
           explicit.recordStartSites || run.startSites(), explicit.golden, explicit.crashExploration, run.onCi(),

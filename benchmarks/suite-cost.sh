@@ -147,8 +147,8 @@ import org.junit.jupiter.api.TestReporter;
 
 final class Floor {
   private static final String REPORT = read(System.getProperty("floor.report"));
-  private static final byte[] GOLDEN = REPORT.isEmpty() ? null
-      : bytes("src/test/resources/agenttrace/golden/$pkg.Weather0Test/answers0.trace.yaml");
+  private static final byte[] GOLDEN =
+      bytes("src/test/resources/agenttrace/golden/$pkg.Weather0Test/answers0.trace.yaml");
   private static final String RECORD = "{\\"format\\":\\"agenttrace-run-record/1\\",\\"run\\":\\"floor\\","
       + "\\"class\\":\\"x\\",\\"test\\":\\"y\\",\\"status\\":\\"passed\\",\\"llmCalls\\":2,\\"toolCalls\\":1,\\"tokens\\":64,"
       + "\\"durationMs\\":3,\\"report\\":\\"answers0.html\\"}";
